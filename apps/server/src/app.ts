@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import addFormats from 'ajv-formats';
+import { sql } from 'drizzle-orm';
+import Fastify from 'fastify';
+import { Type } from 'typebox';
+import { registerProblemHandling } from './http/problem.js';
+import type { App, AppDeps } from './http/types.js';
+import { auditLogRoutes } from './modules/audit-log/audit-log.routes.js';
+import { identityRoutes } from './modules/identity/identity.routes.js';
+import { userRoutes } from './modules/identity/users.routes.js';
+import { membershipRoutes } from './modules/memberships/memberships.routes.js';
+import { networkRoutes } from './modules/networks/networks.routes.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { organizationRoutes } from './modules/organizations/organizations.routes.js';
+
+/** Every module's routes; a new module adds one line here. */
+const MODULES = [
+  identityRoutes,
+  userRoutes,
+  networkRoutes,
+  organizationRoutes,
+  membershipRoutes,
+  notificationRoutes,
+  auditLogRoutes,
+];
+
+/** Builds the HTTP app around a database; main.ts and the tests both call this. */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config } = deps;
+  const app = Fastify({
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    ajv: {
+      customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' },
+      plugins: [addFormats.default],
+    },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      serializers: {
+        // Paths only: query strings can carry client names.
+        req: (req) => ({ method: req.method, url: String(req.url).split('?')[0], requestId: req.id }),
+      },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerProblemHandling(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Portico API',
+        version: '0.1.0',
+        description: 'Provider portal for health and social-care networks.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'portico_session' } } },
+      security: [{ session: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Answers 200 when the database answers',
+        response: { 200: Type.Object({ status: Type.String(), database: Type.String() }) },
+      },
+    },
+    async () => {
+      await deps.database.db.execute(sql`SELECT 1`);
+      return { status: 'ok', database: deps.database.kind };
+    },
+  );
+
+  for (const register of MODULES) register(app, deps);
+
+  if (existsSync(path.join(config.webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
+    // The web app routes on the client: unknown non-API pages get index.html.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply
+        .status(404)
+        .type('application/problem+json')
+        .send({
+          type: 'https://portico.dev/problems/not-found',
+          title: 'Not found',
+          status: 404,
+          detail: `No route ${request.method} ${request.url.split('?')[0]}.`,
+          code: 'not_found',
+          requestId: String(request.id),
+        });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,8 @@
+/** Every Drizzle table, for the client and for drizzle-kit. */
+export * from '../modules/clients/clients.table.js';
+export * from '../modules/identity/identity.table.js';
+export * from '../modules/memberships/memberships.table.js';
+export * from '../modules/networks/networks.table.js';
+export * from '../modules/notifications/notifications.table.js';
+export * from '../modules/organizations/organizations.table.js';
+export * from '../platform/audit/audit.table.js';

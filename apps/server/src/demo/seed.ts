@@ -1,0 +1,124 @@
+import { PRESET_POLICIES, roleLabel } from '@portico/shared';
+import { count } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { systemTx } from '../db/tx.js';
+import { clients } from '../modules/clients/clients.table.js';
+import { hashPassword } from '../modules/identity/identity.password.js';
+import { users } from '../modules/identity/identity.table.js';
+import { memberships } from '../modules/memberships/memberships.table.js';
+import { networks } from '../modules/networks/networks.table.js';
+import { organizations, programs } from '../modules/organizations/organizations.table.js';
+import { recordAudit } from '../platform/audit/audit.service.js';
+import { DEMO_FIRST_NAMES, DEMO_LAST_NAMES, DEMO_NETWORKS, type DemoNetwork } from './demo.data.js';
+
+const CLIENTS_PER_NETWORK = 12;
+
+async function seedNetwork(db: Db, n: DemoNetwork, password: string) {
+  const hashes = new Map<string, string>();
+  for (const u of n.users) hashes.set(u.email, await hashPassword(password));
+  await systemTx(db, async (tx) => {
+    const [net] = await tx
+      .insert(networks)
+      .values({
+        slug: n.preset,
+        name: n.name,
+        preset: n.preset,
+        policy: PRESET_POLICIES[n.preset],
+        directoryPublic: true,
+      })
+      .returning();
+    if (!net) throw new Error('network insert returned nothing');
+    const programIds = new Map<string, { id: string; organizationId: string }>();
+    for (const o of n.organizations) {
+      const [org] = await tx.insert(organizations).values({ networkId: net.id, name: o.name }).returning();
+      if (!org) throw new Error('organization insert returned nothing');
+      for (const pr of o.programs) {
+        const { key, ...fields } = pr;
+        const [row] = await tx
+          .insert(programs)
+          .values({
+            ...fields,
+            networkId: net.id,
+            organizationId: org.id,
+            addressLine1: '100 Main Street',
+            postalCode: null,
+          })
+          .returning({ id: programs.id });
+        programIds.set(key, { id: row!.id, organizationId: org.id });
+      }
+    }
+    for (const u of n.users) {
+      const [user] = await tx
+        .insert(users)
+        .values({ email: u.email, name: u.name, passwordHash: hashes.get(u.email) ?? null })
+        .returning({ id: users.id });
+      for (const [key, roles] of u.memberships) {
+        const pr = programIds.get(key);
+        if (!pr) throw new Error(`demo data: unknown program ${key}`);
+        await tx.insert(memberships).values({
+          networkId: net.id,
+          organizationId: pr.organizationId,
+          programId: pr.id,
+          userId: user!.id,
+          roles,
+          regions: [],
+          beginsOn: '2026-01-01',
+        });
+      }
+    }
+    // Clients belong to the service programs, not the network office (first organization).
+    const servicePrograms = [...programIds.entries()].filter(
+      ([, v]) => v.organizationId !== programIds.values().next().value?.organizationId,
+    );
+    for (let i = 0; i < CLIENTS_PER_NETWORK; i++) {
+      const [, pr] = servicePrograms[i % servicePrograms.length]!;
+      await tx.insert(clients).values({
+        networkId: net.id,
+        organizationId: pr.organizationId,
+        createdByProgramId: pr.id,
+        firstName: DEMO_FIRST_NAMES[i % DEMO_FIRST_NAMES.length]!,
+        lastName: DEMO_LAST_NAMES[(i * 5) % DEMO_LAST_NAMES.length]!,
+        birthDate: `19${50 + ((i * 7) % 50)}-0${1 + (i % 9)}-1${i % 10}`,
+        county: n.clientCounties[i % n.clientCounties.length]!,
+      });
+    }
+    await recordAudit(
+      tx,
+      { networkId: net.id, userId: null, programId: null, organizationId: null, requestId: null, ip: null },
+      { action: 'network.seed_demo', entityType: 'network', entityId: net.id, details: { preset: n.preset } },
+    );
+  });
+}
+
+/** Creates the demo networks on an empty database; never called in production (see config). */
+export async function seedDemoIfEmpty(db: Db, password: string): Promise<'seeded' | 'present'> {
+  const [row] = await db.select({ n: count() }).from(networks);
+  if (Number(row?.n ?? 0) > 0) return 'present';
+  for (const n of DEMO_NETWORKS) await seedNetwork(db, n, password);
+  return 'seeded';
+}
+
+/** One row per demo user: email | network preset | organization | program(s) | roles. */
+export function demoSignInRows(): string[][] {
+  return DEMO_NETWORKS.flatMap((n) =>
+    n.users.map((u) => {
+      const places = u.memberships.map(([key, roles]) => {
+        const org = n.organizations.find((o) => o.programs.some((pr) => pr.key === key))!;
+        return { org: org.name, program: org.programs.find((pr) => pr.key === key)!.name, roles };
+      });
+      return [
+        u.email,
+        n.preset,
+        [...new Set(places.map((x) => x.org))].join('; '),
+        places.map((x) => x.program).join('; '),
+        [...new Set(places.flatMap((x) => x.roles.map(roleLabel)))].join(', '),
+      ];
+    }),
+  );
+}
+
+/** The demo sign-ins as a Markdown table, for the console and the README. */
+export function demoSignInsTable(): string {
+  const head = ['email', 'network preset', 'organization', 'program(s)', 'roles'];
+  return [head, head.map(() => '---'), ...demoSignInRows()].map((r) => `| ${r.join(' | ')} |`).join('\n');
+}

@@ -1,0 +1,11 @@
+import { type TSchema, Type } from 'typebox';
+
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+export const Uuid = Type.String({ format: 'uuid' });
+export const IdParams = Type.Object({ id: Uuid });
+/** A timestamp; handlers may return a Date, the serializer writes ISO 8601. */
+export const DateTime = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
+/** An optional text field of a form: trimmed by the client, empty means "none" (null). */
+export const OptionalText = (maxLength = 300) => Type.Optional(Nullable(Type.String({ maxLength })));
+export const Email = Type.String({ format: 'email', maxLength: 254 });
+export const Phone = Type.String({ pattern: '^[0-9+()\\-. ]{7,25}$', description: 'Digits, spaces and + ( ) - .' });

@@ -1,0 +1,34 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { Config } from '../config/config.js';
+import type { Database } from '../db/client.js';
+import type { Actor } from '../platform/access/actor.js';
+
+/** What the app is built from; tests pass their own. */
+export interface AppDeps {
+  config: Config;
+  database: Database;
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by `requireActor`: the signed-in user acting as one program. */
+    actor: Actor;
+    /** Set by `requireUser`: the signed-in user, whether or not a program is chosen. */
+    sessionUser: { userId: string; email: string; name: string; tokenHash: string; programId: string | null };
+  }
+}

@@ -1,0 +1,33 @@
+import { buildApp } from './app.js';
+import { loadConfig } from './config/config.js';
+import { openDatabase } from './db/client.js';
+import { migrate } from './db/migrate.js';
+import { demoSignInsTable, seedDemoIfEmpty } from './demo/seed.js';
+
+const config = loadConfig();
+const database = await openDatabase(config);
+await migrate(database);
+const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db, config.demoPassword) : 'skipped';
+const app = await buildApp({ config, database });
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  // Stop taking requests, finish the ones in flight, then close the database cleanly.
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ port: config.port, host: config.host });
+const where = config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+console.log(`\nPortico is running at http://localhost:${config.port} on ${where}.`);
+if (seeded !== 'skipped') {
+  console.log(seeded === 'seeded' ? 'Demo data created.' : 'Demo data already present.');
+  console.log(`\nDemo sign-ins (password: ${config.demoPassword}):\n${demoSignInsTable()}`);
+}
+console.log('API docs: /api/docs   Health: /healthz   Stop: Ctrl-C\n');

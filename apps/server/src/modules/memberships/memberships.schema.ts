@@ -1,0 +1,71 @@
+import { ROLE_CODES } from '@portico/shared';
+import { Type } from 'typebox';
+import { PageQuery } from '../../http/pagination.js';
+import { DateTime, Email, Nullable, OptionalText, Phone, Uuid } from '../../http/schema.js';
+
+export const RoleCodeSchema = Type.Union(ROLE_CODES.map((r) => Type.Literal(r)));
+const Roles = Type.Array(RoleCodeSchema, { minItems: 1, maxItems: 10, uniqueItems: true });
+const Regions = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 });
+const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+
+export const MembershipInput = Type.Object(
+  {
+    programId: Uuid,
+    roles: Roles,
+    regions: Type.Optional(Regions),
+    title: OptionalText(100),
+    beginsOn: Type.Optional(IsoDate),
+  },
+  { additionalProperties: false },
+);
+
+export const ContactCreate = Type.Object(
+  {
+    email: Email,
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    phone: Type.Optional(Nullable(Phone)),
+    roles: Roles,
+    regions: Type.Optional(Regions),
+    title: OptionalText(100),
+    beginsOn: Type.Optional(IsoDate),
+  },
+  { additionalProperties: false },
+);
+
+export const MembershipPatch = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    phone: Type.Optional(Nullable(Phone)),
+    title: OptionalText(100),
+    roles: Type.Optional(Roles),
+    regions: Type.Optional(Regions),
+    /** ND-2: the contact's access ends on this date (today or earlier: at once); null removes the end date. */
+    endsOn: Type.Optional(Nullable(IsoDate)),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const Contact = Type.Object({
+  membershipId: Type.String(),
+  programId: Type.String(),
+  userId: Type.String(),
+  name: Type.String(),
+  email: Type.String(),
+  phone: Nullable(Type.String()),
+  title: Nullable(Type.String()),
+  roles: Type.Array(Type.String()),
+  regions: Type.Array(Type.String()),
+  beginsOn: Type.String(),
+  endsAt: Nullable(DateTime),
+  active: Type.Boolean(),
+  /** False until the person has set a password (invitation flow of the identity issue). */
+  canSignIn: Type.Boolean(),
+});
+
+export const ContactListQuery = Type.Object({
+  ...PageQuery,
+  includeEnded: Type.Optional(
+    Type.Boolean({ default: false, description: 'Also list contacts whose access has ended' }),
+  ),
+});
+export const ProgramParams = Type.Object({ programId: Uuid });

@@ -1,0 +1,39 @@
+import type { RoleCode } from '@portico/shared';
+import { date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, updatedAt } from '../../db/columns.js';
+import { users } from '../identity/identity.table.js';
+import { networks } from '../networks/networks.table.js';
+import { organizations, programs } from '../organizations/organizations.table.js';
+
+/** A user's roles in one program between two dates (tenant table: row-level security by organization). */
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: id(),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    roles: text('roles').array().$type<RoleCode[]>().notNull(),
+    regions: text('regions').array().notNull().default([]),
+    title: text('title'),
+    beginsOn: date('begins_on').notNull().defaultNow(),
+    /** From this moment the membership grants nothing (ND-2). */
+    endsAt: timestamp('ends_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('memberships_user_idx').on(t.userId),
+    index('memberships_program_idx').on(t.programId),
+    index('memberships_org_idx').on(t.organizationId),
+  ],
+);

@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.js';
+import { tenantTx } from '../../db/tx.js';
+import { testDatabase, testDriver } from '../../test/db.js';
+import { makeClient, makeTenantPair, makeUser } from '../../test/factories.js';
+
+// X-1: the second layer. Even a raw, unscoped SELECT inside a tenant transaction sees one tenant.
+describe(`row-level security on ${testDriver} (X-1)`, () => {
+  let database: Database;
+  let t: Awaited<ReturnType<typeof makeTenantPair>>;
+
+  beforeAll(async () => {
+    database = await testDatabase();
+    t = await makeTenantPair(database.db);
+    await makeClient(database.db, t.a, { firstName: 'Alice' });
+    await makeClient(database.db, t.a, { firstName: 'Anna' });
+    await makeClient(database.db, t.b, { firstName: 'Bob' });
+  });
+  afterAll(() => undefined);
+
+  const settings = (organizationId: string | null, networkAdminOf: string | null = null) => ({
+    networkId: t.network.id,
+    userId: t.adminA.id,
+    organizationId,
+    networkAdminOf,
+  });
+
+  it('an unscoped SELECT on clients returns only the acting organization’s rows', async () => {
+    const rows = await tenantTx(database.db, settings(t.a.organizationId), async (tx) => {
+      const r = await tx.execute(sql`SELECT first_name, organization_id FROM clients`);
+      return r.rows as { first_name: string; organization_id: string }[];
+    });
+    expect(rows.map((r) => r.first_name).sort()).toEqual(['Alice', 'Anna']);
+    expect(new Set(rows.map((r) => r.organization_id))).toEqual(new Set([t.a.organizationId]));
+  });
+
+  it('an unscoped SELECT on memberships returns only the acting organization’s contacts', async () => {
+    const rows = await tenantTx(database.db, settings(t.b.organizationId), async (tx) => {
+      const r = await tx.execute(sql`SELECT organization_id FROM memberships`);
+      return r.rows as { organization_id: string }[];
+    });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.organization_id === t.b.organizationId)).toBe(true);
+  });
+
+  it('a network administrator scope sees every organization of that network and no other network', async () => {
+    const other = await makeTenantPair(database.db);
+    await makeClient(database.db, other.a, { firstName: 'Zed' });
+    const names = await tenantTx(database.db, settings(t.office.organizationId, t.network.id), async (tx) => {
+      const r = await tx.execute(sql`SELECT first_name FROM clients`);
+      return (r.rows as { first_name: string }[]).map((x) => x.first_name).sort();
+    });
+    expect(names).toEqual(['Alice', 'Anna', 'Bob']);
+  });
+
+  it('with no organization set, a tenant transaction sees no tenant rows at all', async () => {
+    const n = await tenantTx(database.db, settings(null), async (tx) => {
+      const r = await tx.execute(sql`SELECT count(*)::int AS n FROM clients`);
+      return (r.rows[0] as { n: number }).n;
+    });
+    expect(n).toBe(0);
+  });
+
+  it('refuses to write a row into another organization', async () => {
+    const attempt = tenantTx(database.db, settings(t.a.organizationId), (tx) =>
+      tx.execute(sql`INSERT INTO clients (network_id, organization_id, created_by_program_id, first_name, last_name, birth_date)
+        VALUES (${t.network.id}, ${t.b.organizationId}, ${t.b.id}, 'Eve', 'Intruder', '1990-01-01')`),
+    );
+    await expect(attempt).rejects.toMatchObject({ cause: { message: expect.stringMatching(/row-level security/) } });
+  });
+
+  it('a user sees only their own notifications', async () => {
+    const other = await makeUser(database.db, [[t.a, ['mt_provider']]]);
+    await database.db.execute(sql`INSERT INTO notifications (network_id, user_id, kind, title)
+      VALUES (${t.network.id}, ${t.adminA.id}, 'test', 'mine'), (${t.network.id}, ${other.id}, 'test', 'theirs')`);
+    const titles = await tenantTx(database.db, settings(t.a.organizationId), async (tx) => {
+      const r = await tx.execute(sql`SELECT title FROM notifications`);
+      return (r.rows as { title: string }[]).map((x) => x.title);
+    });
+    expect(titles).toEqual(['mine']);
+  });
+});

@@ -1,0 +1,3 @@
+export * from './capabilities.js';
+export * from './presets.js';
+export * from './roles.js';

@@ -1,0 +1,68 @@
+import type { RoleCode } from './roles.js';
+
+/** Network policy presets: the rules that differ between the guides hang off the network. */
+export const PRESETS = {
+  default: 'Default (NIST SP 800-63B)',
+  'nd-care-coordination': 'North Dakota care coordination',
+  'mt-referral-network': 'Montana closed-loop referral network',
+  'health-plan': 'Health plan care plans',
+  'council-payments': 'Council contracts and payments',
+} as const;
+export type PresetCode = keyof typeof PRESETS;
+export const PRESET_CODES = Object.keys(PRESETS) as PresetCode[];
+
+export interface NetworkPolicy {
+  /** Roles a program of this network may hand out (network administrator always included). */
+  roles: RoleCode[];
+  /** MT-4: programs need a valid agency agreement to be found and to receive referrals. */
+  requiresAgencyAgreement: boolean;
+  /** Words the guides use for a client, shown in the interface. */
+  clientNoun: string;
+  /** Words for a program. */
+  programNoun: string;
+}
+
+const nd: RoleCode[] = ['nd_master_admin', 'nd_support_admin', 'nd_care_coordinator', 'nd_peer_support'];
+const mt: RoleCode[] = ['mt_gatekeeper', 'mt_provider'];
+const ncc: RoleCode[] = [
+  'ncc_super_user_actuals',
+  'ncc_super_user_scheduled',
+  'ncc_payments',
+  'ncc_administration',
+  'ncc_reports',
+  'ncc_invoice_only',
+  'ncc_read_only',
+];
+
+export const PRESET_POLICIES: Record<PresetCode, NetworkPolicy> = {
+  default: {
+    roles: ['network_admin', ...mt, 'ncc_read_only'],
+    requiresAgencyAgreement: false,
+    clientNoun: 'client',
+    programNoun: 'program',
+  },
+  'nd-care-coordination': {
+    roles: ['network_admin', ...nd],
+    requiresAgencyAgreement: false,
+    clientNoun: 'participant',
+    programNoun: 'program',
+  },
+  'mt-referral-network': {
+    roles: ['network_admin', ...mt],
+    requiresAgencyAgreement: true,
+    clientNoun: 'client',
+    programNoun: 'agency program',
+  },
+  'health-plan': {
+    roles: ['network_admin', 'hp_provider_staff'],
+    requiresAgencyAgreement: false,
+    clientNoun: 'member',
+    programNoun: 'provider',
+  },
+  'council-payments': {
+    roles: ['network_admin', ...ncc],
+    requiresAgencyAgreement: false,
+    clientNoun: 'service user',
+    programNoun: 'service',
+  },
+};
