@@ -15,7 +15,11 @@ export function testDatabase(): Promise<Database> {
   shared ??= (async () => {
     const url = process.env.DATABASE_URL;
     if (testDriver === 'postgres' && !url) throw new Error('PORTICO_TEST_DB=postgres needs DATABASE_URL');
-    const database = await openDatabase({ databaseUrl: testDriver === 'postgres' ? url : undefined, dataDir: 'memory://', poolSize: 5 });
+    const database = await openDatabase({
+      databaseUrl: testDriver === 'postgres' ? url : undefined,
+      dataDir: 'memory://',
+      poolSize: 5,
+    });
     await migrate(database);
     return database;
   })();
@@ -23,5 +27,5 @@ export function testDatabase(): Promise<Database> {
 }
 
 export function testConfig() {
-  return loadConfig({ NODE_ENV: 'test' }, { webDist: '/nonexistent', seedDemo: false });
+  return loadConfig({ NODE_ENV: 'test' }, { webDist: '/nonexistent', seedDemo: false, signInRateLimit: 100_000 });
 }

@@ -1,7 +1,7 @@
 import { date, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from '../../db/columns.js';
-import { networks } from '../networks/networks.table.js';
-import { organizations, programs } from '../organizations/organizations.table.js';
+import { tenantColumns } from '../../platform/tenancy/tenant.columns.js';
+import { programs } from '../organizations/organizations.table.js';
 
 /**
  * Clients (tenant table). The foundation holds the owning organization and the identifying fields;
@@ -11,12 +11,7 @@ export const clients = pgTable(
   'clients',
   {
     id: id(),
-    networkId: uuid('network_id')
-      .notNull()
-      .references(() => networks.id),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    ...tenantColumns(),
     createdByProgramId: uuid('created_by_program_id')
       .notNull()
       .references(() => programs.id),

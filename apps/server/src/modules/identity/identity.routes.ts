@@ -24,7 +24,7 @@ export function identityRoutes(app: App, { config, database: { db } }: AppDeps) 
         body: SignInBody,
         response: { 200: SessionResponse, ...problems(400, 401, 403, 429) },
       },
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: config.signInRateLimit, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const { email, password } = request.body;

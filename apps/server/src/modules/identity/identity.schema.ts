@@ -13,8 +13,7 @@ export const SwitchProgramBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const MembershipSummary = Type.Object({
-  membershipId: Type.String(),
+const placeFields = {
   programId: Type.String(),
   programName: Type.String(),
   organizationId: Type.String(),
@@ -23,24 +22,13 @@ export const MembershipSummary = Type.Object({
   networkName: Type.String(),
   networkPreset: Type.String(),
   roles: Type.Array(Type.String()),
-});
+};
+
+export const MembershipSummary = Type.Object({ membershipId: Type.String(), ...placeFields });
 
 export const SessionResponse = Type.Object({
   user: Type.Object({ id: Type.String(), email: Type.String(), name: Type.String() }),
   /** The program the user acts as, or null until they choose one. */
-  acting: Type.Union([
-    Type.Object({
-      programId: Type.String(),
-      programName: Type.String(),
-      organizationId: Type.String(),
-      organizationName: Type.String(),
-      networkId: Type.String(),
-      networkName: Type.String(),
-      networkPreset: Type.String(),
-      roles: Type.Array(Type.String()),
-      capabilities: Type.Array(Type.String()),
-    }),
-    Type.Null(),
-  ]),
+  acting: Type.Union([Type.Object({ ...placeFields, capabilities: Type.Array(Type.String()) }), Type.Null()]),
   memberships: Type.Array(MembershipSummary),
 });

@@ -16,6 +16,15 @@ function assertNetworkAdmin(actor: Actor) {
   if (!isNetworkAdmin(actor)) throw forbidden('Only a network administrator manages users across the network.');
 }
 
+const userColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  phone: users.phone,
+  status: users.status,
+  lastSignInAt: users.lastSignInAt,
+};
+
 /** Users with any membership (current or past) in the network. */
 const inNetwork = (tx: Tx, networkId: string) =>
   exists(
@@ -54,14 +63,7 @@ export function listUsers(
   const limit = query.limit ?? 50;
   return withTenant(db, actor, async (tx) => {
     const rows = await tx
-      .select({
-        id: users.id,
-        email: users.email,
-        name: users.name,
-        phone: users.phone,
-        status: users.status,
-        lastSignInAt: users.lastSignInAt,
-      })
+      .select(userColumns)
       .from(users)
       .where(
         and(
@@ -86,14 +88,7 @@ export function getUser(db: Db, actor: Actor, id: string) {
   assertNetworkAdmin(actor);
   return withTenant(db, actor, async (tx) => {
     const [u] = await tx
-      .select({
-        id: users.id,
-        email: users.email,
-        name: users.name,
-        phone: users.phone,
-        status: users.status,
-        lastSignInAt: users.lastSignInAt,
-      })
+      .select(userColumns)
       .from(users)
       .where(and(eq(users.id, id), inNetwork(tx, actor.networkId)));
     if (!u) throw notFound('User');

@@ -1,21 +1,16 @@
 import type { RoleCode } from '@portico/shared';
 import { date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from '../../db/columns.js';
+import { tenantColumns } from '../../platform/tenancy/tenant.columns.js';
 import { users } from '../identity/identity.table.js';
-import { networks } from '../networks/networks.table.js';
-import { organizations, programs } from '../organizations/organizations.table.js';
+import { programs } from '../organizations/organizations.table.js';
 
 /** A user's roles in one program between two dates (tenant table: row-level security by organization). */
 export const memberships = pgTable(
   'memberships',
   {
     id: id(),
-    networkId: uuid('network_id')
-      .notNull()
-      .references(() => networks.id),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    ...tenantColumns(),
     programId: uuid('program_id')
       .notNull()
       .references(() => programs.id),

@@ -8,6 +8,24 @@ const except = (...areas: Area[]): Area[] => AREAS.filter((a) => !areas.includes
 /** Reading every area: what Read Only means (NCC-2), and the base of the NCC edit roles. */
 const READ_ALL = read(...AREAS);
 
+/** ND-2/3/4: master and support administrators have the same powers in the guide. */
+const ND_ADMINISTRATOR: Capability[] = [
+  ...readWrite(
+    'organization',
+    'contacts',
+    'clients',
+    'consents',
+    'referrals',
+    'enrollments',
+    'care_plans',
+    'notes',
+    'outcomes_billing',
+  ),
+  ...read('reports'),
+  'referrals:assign',
+  'assignments:manage',
+];
+
 /**
  * The permission table: role → capabilities. Every route asks it through `can()`.
  * Sources: MT-6 (gatekeeper, provider), ND-2/ND-3/ND-4 (administrators, coordinators),
@@ -23,38 +41,8 @@ export const PERMISSIONS: Record<RoleCode, readonly Capability[]> = {
     'audit:read',
   ],
 
-  nd_master_admin: [
-    ...readWrite(
-      'organization',
-      'contacts',
-      'clients',
-      'consents',
-      'referrals',
-      'enrollments',
-      'care_plans',
-      'notes',
-      'outcomes_billing',
-    ),
-    ...read('reports'),
-    'referrals:assign',
-    'assignments:manage',
-  ],
-  nd_support_admin: [
-    ...readWrite(
-      'organization',
-      'contacts',
-      'clients',
-      'consents',
-      'referrals',
-      'enrollments',
-      'care_plans',
-      'notes',
-      'outcomes_billing',
-    ),
-    ...read('reports'),
-    'referrals:assign',
-    'assignments:manage',
-  ],
+  nd_master_admin: ND_ADMINISTRATOR,
+  nd_support_admin: ND_ADMINISTRATOR,
   nd_care_coordinator: [
     ...read('organization', 'contacts'),
     ...readWrite('clients', 'consents', 'referrals', 'enrollments', 'care_plans', 'notes', 'outcomes_billing'),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/client.js';
+import { type Database, queryRows } from '../../db/client.js';
 import { tenantTx } from '../../db/tx.js';
 import { testDatabase, testDriver } from '../../test/db.js';
 import { makeClient, makeTenantPair, makeUser } from '../../test/factories.js';
@@ -28,8 +28,10 @@ describe(`row-level security on ${testDriver} (X-1)`, () => {
 
   it('an unscoped SELECT on clients returns only the acting organization’s rows', async () => {
     const rows = await tenantTx(database.db, settings(t.a.organizationId), async (tx) => {
-      const r = await tx.execute(sql`SELECT first_name, organization_id FROM clients`);
-      return r.rows as { first_name: string; organization_id: string }[];
+      return queryRows<{ first_name: string; organization_id: string }>(
+        tx,
+        sql`SELECT first_name, organization_id FROM clients`,
+      );
     });
     expect(rows.map((r) => r.first_name).sort()).toEqual(['Alice', 'Anna']);
     expect(new Set(rows.map((r) => r.organization_id))).toEqual(new Set([t.a.organizationId]));
@@ -37,8 +39,7 @@ describe(`row-level security on ${testDriver} (X-1)`, () => {
 
   it('an unscoped SELECT on memberships returns only the acting organization’s contacts', async () => {
     const rows = await tenantTx(database.db, settings(t.b.organizationId), async (tx) => {
-      const r = await tx.execute(sql`SELECT organization_id FROM memberships`);
-      return r.rows as { organization_id: string }[];
+      return queryRows<{ organization_id: string }>(tx, sql`SELECT organization_id FROM memberships`);
     });
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.organization_id === t.b.organizationId)).toBe(true);
@@ -48,16 +49,16 @@ describe(`row-level security on ${testDriver} (X-1)`, () => {
     const other = await makeTenantPair(database.db);
     await makeClient(database.db, other.a, { firstName: 'Zed' });
     const names = await tenantTx(database.db, settings(t.office.organizationId, t.network.id), async (tx) => {
-      const r = await tx.execute(sql`SELECT first_name FROM clients`);
-      return (r.rows as { first_name: string }[]).map((x) => x.first_name).sort();
+      return (await queryRows<{ first_name: string }>(tx, sql`SELECT first_name FROM clients`))
+        .map((x) => x.first_name)
+        .sort();
     });
     expect(names).toEqual(['Alice', 'Anna', 'Bob']);
   });
 
   it('with no organization set, a tenant transaction sees no tenant rows at all', async () => {
     const n = await tenantTx(database.db, settings(null), async (tx) => {
-      const r = await tx.execute(sql`SELECT count(*)::int AS n FROM clients`);
-      return (r.rows[0] as { n: number }).n;
+      return (await queryRows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM clients`))[0]?.n;
     });
     expect(n).toBe(0);
   });
@@ -75,8 +76,7 @@ describe(`row-level security on ${testDriver} (X-1)`, () => {
     await database.db.execute(sql`INSERT INTO notifications (network_id, user_id, kind, title)
       VALUES (${t.network.id}, ${t.adminA.id}, 'test', 'mine'), (${t.network.id}, ${other.id}, 'test', 'theirs')`);
     const titles = await tenantTx(database.db, settings(t.a.organizationId), async (tx) => {
-      const r = await tx.execute(sql`SELECT title FROM notifications`);
-      return (r.rows as { title: string }[]).map((x) => x.title);
+      return (await queryRows<{ title: string }>(tx, sql`SELECT title FROM notifications`)).map((x) => x.title);
     });
     expect(titles).toEqual(['mine']);
   });
