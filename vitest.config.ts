@@ -23,7 +23,18 @@ export default defineConfig({
       server('pglite', ['apps/server/**/*.int.test.ts'], { PORTICO_TEST_DB: 'pglite' }),
       ...(withPostgres ? [server('postgres', ['apps/server/**/*.int.test.ts'], { PORTICO_TEST_DB: 'postgres' })] : []),
       ...(hasChromium
-        ? [{ extends: true as const, test: { name: 'browser', include: ['e2e/**/*.e2e.test.ts'], testTimeout: 90_000, hookTimeout: 180_000, fileParallelism: false } }]
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'browser',
+                include: ['e2e/**/*.e2e.test.ts'],
+                testTimeout: 90_000,
+                hookTimeout: 180_000,
+                fileParallelism: false,
+              },
+            },
+          ]
         : []),
     ],
     exclude: ['**/node_modules/**', '**/dist/**'],

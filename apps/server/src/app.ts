@@ -57,7 +57,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  registerProblemHandling(app);
+  const spa = existsSync(path.join(config.webDist, 'index.html'));
+  registerProblemHandling(app, { spa });
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -104,23 +105,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   for (const register of MODULES) register(app, deps);
 
-  if (existsSync(path.join(config.webDist, 'index.html'))) {
+  if (spa) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
-    // The web app routes on the client: unknown non-API pages get index.html.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply
-        .status(404)
-        .type('application/problem+json')
-        .send({
-          type: 'https://portico.dev/problems/not-found',
-          title: 'Not found',
-          status: 404,
-          detail: `No route ${request.method} ${request.url.split('?')[0]}.`,
-          code: 'not_found',
-          requestId: String(request.id),
-        });
-    });
   }
   return app;
 }

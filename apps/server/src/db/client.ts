@@ -33,7 +33,12 @@ export interface DatabaseOptions {
 /** Opens PostgreSQL: a server when a URL is given, otherwise embedded PGlite. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // UTC sessions, as PGlite's: dates (current_date, begin/end dates) mean the same on both drivers.
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      options: '-c timezone=UTC',
+    });
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return {
       db,

@@ -33,7 +33,9 @@ function fieldOf(context: string | undefined, e: AjvError): string {
   if (e.keyword === 'additionalProperties' && typeof e.params.additionalProperty === 'string') {
     parts.push(e.params.additionalProperty);
   }
-  return [context ?? 'body', ...parts].join('.');
+  // Fastify calls the query string 'querystring'; our field names say 'query' (as in query.cursor).
+  const where = context === 'querystring' ? 'query' : (context ?? 'body');
+  return [where, ...parts].join('.');
 }
 
 function messageOf(e: AjvError): string {
@@ -64,8 +66,11 @@ function send(
     });
 }
 
-/** Maps every error to problem+json in one place; a 500 never carries the internal message. */
-export function registerProblemHandling(app: FastifyInstance): void {
+/**
+ * Maps every error to problem+json in one place; a 500 never carries the internal message.
+ * With `spa`, unknown non-API GETs get the web app's index.html (it routes on the client).
+ */
+export function registerProblemHandling(app: FastifyInstance, { spa }: { spa: boolean }): void {
   app.addSchema(ProblemSchema);
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) return send(reply, request, error.code, error.message, error.fields);
@@ -82,7 +87,8 @@ export function registerProblemHandling(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, request, 'internal', `An unexpected error occurred; quote request id ${request.id}.`);
   });
-  app.setNotFoundHandler((request, reply) =>
-    send(reply, request, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}.`),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    if (spa && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return send(reply, request, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}.`);
+  });
 }

@@ -22,7 +22,12 @@ export async function signIn(app: App, email: string, password = TEST_PASSWORD):
 /** Signs in and chooses the program to act as. */
 export async function actAs(app: App, email: string, programId: string): Promise<string> {
   const cookie = await signIn(app, email);
-  const res = await app.inject({ method: 'PUT', url: '/api/session/program', headers: { cookie }, payload: { programId } });
+  const res = await app.inject({
+    method: 'PUT',
+    url: '/api/session/program',
+    headers: { cookie },
+    payload: { programId },
+  });
   if (res.statusCode !== 200) throw new Error(`switch to ${programId} failed: ${res.statusCode} ${res.body}`);
   return cookie;
 }

@@ -3,8 +3,8 @@ import { PRESET_POLICIES, type PresetCode, type RoleCode } from '@portico/shared
 import type { Db } from '../db/client.js';
 import { systemTx } from '../db/tx.js';
 import { clients } from '../modules/clients/clients.table.js';
-import { users } from '../modules/identity/identity.table.js';
 import { hashPassword } from '../modules/identity/identity.password.js';
+import { users } from '../modules/identity/identity.table.js';
 import { memberships } from '../modules/memberships/memberships.table.js';
 import { networks } from '../modules/networks/networks.table.js';
 import { organizations, programs } from '../modules/organizations/organizations.table.js';
@@ -25,7 +25,12 @@ export interface TestProgram {
 export async function makeNetwork(db: Db, preset: PresetCode = 'mt-referral-network') {
   const [net] = await db
     .insert(networks)
-    .values({ slug: `${preset}-${unique()}`, name: `Test network ${unique()}`, preset, policy: PRESET_POLICIES[preset] })
+    .values({
+      slug: `${preset}-${unique()}`,
+      name: `Test network ${unique()}`,
+      preset,
+      policy: PRESET_POLICIES[preset],
+    })
     .returning();
   return net!;
 }
@@ -35,16 +40,31 @@ export async function makeOrganization(db: Db, networkId: string, name = `Org ${
   return org!;
 }
 
-export async function makeProgram(db: Db, org: { id: string; networkId: string }, fields: Partial<typeof programs.$inferInsert> = {}): Promise<TestProgram> {
+export async function makeProgram(
+  db: Db,
+  org: { id: string; networkId: string },
+  fields: Partial<typeof programs.$inferInsert> = {},
+): Promise<TestProgram> {
   const [p] = await db
     .insert(programs)
-    .values({ name: `Program ${unique()}`, regions: ['North'], counties: ['Cass'], ...fields, networkId: org.networkId, organizationId: org.id })
+    .values({
+      name: `Program ${unique()}`,
+      regions: ['North'],
+      counties: ['Cass'],
+      ...fields,
+      networkId: org.networkId,
+      organizationId: org.id,
+    })
     .returning();
   return { id: p!.id, organizationId: p!.organizationId, networkId: p!.networkId, name: p!.name };
 }
 
 /** A user who can sign in with TEST_PASSWORD, with roles in each given program. */
-export async function makeUser(db: Db, member: [TestProgram, RoleCode[]][], fields: Partial<typeof users.$inferInsert> = {}) {
+export async function makeUser(
+  db: Db,
+  member: [TestProgram, RoleCode[]][],
+  fields: Partial<typeof users.$inferInsert> = {},
+) {
   const hash = await testHash();
   return systemTx(db, async (tx) => {
     const [u] = await tx
@@ -52,7 +72,9 @@ export async function makeUser(db: Db, member: [TestProgram, RoleCode[]][], fiel
       .values({ email: `user-${unique()}@example.test`, name: `User ${unique()}`, passwordHash: hash, ...fields })
       .returning();
     for (const [p, roles] of member) {
-      await tx.insert(memberships).values({ networkId: p.networkId, organizationId: p.organizationId, programId: p.id, userId: u!.id, roles });
+      await tx
+        .insert(memberships)
+        .values({ networkId: p.networkId, organizationId: p.organizationId, programId: p.id, userId: u!.id, roles });
     }
     return u!;
   });
@@ -61,7 +83,15 @@ export async function makeUser(db: Db, member: [TestProgram, RoleCode[]][], fiel
 export async function makeClient(db: Db, p: TestProgram, fields: Partial<typeof clients.$inferInsert> = {}) {
   const [c] = await db
     .insert(clients)
-    .values({ firstName: 'Test', lastName: `Client ${unique()}`, birthDate: '1980-01-01', ...fields, networkId: p.networkId, organizationId: p.organizationId, createdByProgramId: p.id })
+    .values({
+      firstName: 'Test',
+      lastName: `Client ${unique()}`,
+      birthDate: '1980-01-01',
+      ...fields,
+      networkId: p.networkId,
+      organizationId: p.organizationId,
+      createdByProgramId: p.id,
+    })
     .returning();
   return c!;
 }
@@ -75,7 +105,12 @@ export async function makeTenantPair(db: Db, preset: PresetCode = 'mt-referral-n
   const office = await makeProgram(db, await makeOrganization(db, network.id, 'Network office'));
   const a = await makeProgram(db, await makeOrganization(db, network.id));
   const b = await makeProgram(db, await makeOrganization(db, network.id));
-  const adminRole: RoleCode = preset === 'nd-care-coordination' ? 'nd_master_admin' : preset === 'council-payments' ? 'ncc_administration' : 'mt_gatekeeper';
+  const adminRole: RoleCode =
+    preset === 'nd-care-coordination'
+      ? 'nd_master_admin'
+      : preset === 'council-payments'
+        ? 'ncc_administration'
+        : 'mt_gatekeeper';
   const networkAdmin = await makeUser(db, [[office, ['network_admin']]]);
   const adminA = await makeUser(db, [[a, [adminRole]]]);
   const adminB = await makeUser(db, [[b, [adminRole]]]);

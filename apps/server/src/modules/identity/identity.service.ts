@@ -27,7 +27,9 @@ async function auditInNetworks(
   action: string,
   programId: string | null = null,
 ) {
+  // One entry per network, naming the acting program where it is in that network.
   const byNetwork = new Map(ms.map((m) => [m.networkId, m]));
+  for (const m of ms) if (m.programId === programId) byNetwork.set(m.networkId, m);
   for (const m of byNetwork.values()) {
     const acting = programId && m.programId === programId ? m : null;
     await recordAudit(

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.js';
 import { after } from '../../db/keyset.js';
 import type { Scope } from '../../platform/tenancy/tenancy.js';
@@ -77,7 +78,7 @@ export function insertMembership(tx: Tx, row: typeof memberships.$inferInsert) {
     .then((r) => r[0]!);
 }
 
-export function updateMembership(tx: Tx, s: Scope, id: string, patch: Partial<typeof memberships.$inferInsert>) {
+export function updateMembership(tx: Tx, s: Scope, id: string, patch: PgUpdateSetSource<typeof memberships>) {
   return tx
     .update(memberships)
     .set({ ...patch, updatedAt: sql`now()` })

@@ -1,5 +1,5 @@
 import { type RoleCode, roleLabel } from '@portico/shared';
-import { eq } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Static } from 'typebox';
 import type { Db, Tx } from '../../db/client.js';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.js';
@@ -14,14 +14,14 @@ import { contactPolicy as policy } from './memberships.policy.js';
 import * as repo from './memberships.repo.js';
 import type { ContactCreate, MembershipInput, MembershipPatch } from './memberships.schema.js';
 
-/** Today as YYYY-MM-DD in UTC, the calendar the database's current_date uses by default. */
-const todayUtc = () => new Date().toISOString().slice(0, 10);
-
-/** ND-2: an end date today or earlier ends access now; a later one at the start of that day. */
-export function endsAtFor(endsOn: string | null, now = new Date()): Date | null {
+/**
+ * ND-2: an end date today or earlier ends access now (the transaction's own now(), so the answer
+ * already reads as ended); a later one at the start of that day. Dates are UTC days, as the database's.
+ */
+export function endsAtFor(endsOn: string | null, now = new Date()): Date | SQL | null {
   if (endsOn === null) return null;
   const start = new Date(`${endsOn}T00:00:00Z`);
-  return start <= now ? now : start;
+  return start <= now ? sql`now()` : start;
 }
 
 async function assertRolesOffered(tx: Tx, actor: Actor, roles: RoleCode[], field: string) {
@@ -58,7 +58,8 @@ export async function addMembership(
     roles: m.roles,
     regions: m.regions ?? [],
     title: m.title ?? null,
-    beginsOn: m.beginsOn ?? todayUtc(),
+    // Without a date the column default (current_date) applies.
+    ...(m.beginsOn ? { beginsOn: m.beginsOn } : {}),
   });
   const ctx = auditContextOf(actor);
   if (!existing) await recordAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: userId });

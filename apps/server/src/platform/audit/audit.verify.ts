@@ -1,5 +1,5 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { networks } from '../../modules/networks/networks.table.js';
 import { chainHash, GENESIS_HASH } from './audit.hash.js';
 import { auditChainHeads, auditEvents } from './audit.table.js';
@@ -19,8 +19,19 @@ export interface VerifyResult {
 
 const BATCH = 2000;
 
-/** Recomputes every network's chain from the first entry; stops at the first broken row. */
-export async function verifyAuditChains(db: Db): Promise<VerifyResult> {
+/**
+ * Recomputes every network's chain from the first entry; stops at the first broken row.
+ * Reads one snapshot (repeatable read), so writers committing meanwhile cause no false break.
+ */
+export function verifyAuditChains(db: Db): Promise<VerifyResult> {
+  return db.transaction((tx) => verifyAuditChainsIn(tx), {
+    isolationLevel: 'repeatable read',
+    accessMode: 'read only',
+  });
+}
+
+/** The same check inside a transaction the caller already holds. */
+export async function verifyAuditChainsIn(db: Tx): Promise<VerifyResult> {
   const nets = await db.select({ id: networks.id }).from(networks);
   let entries = 0;
   for (const { id: networkId } of nets) {

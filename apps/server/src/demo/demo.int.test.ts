@@ -1,0 +1,125 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PRESET_CODES, type RoleCode } from '@portico/shared';
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.js';
+import { type Database, openDatabase } from '../db/client.js';
+import { migrate } from '../db/migrate.js';
+import { clients } from '../modules/clients/clients.table.js';
+import { users } from '../modules/identity/identity.table.js';
+import { memberships } from '../modules/memberships/memberships.table.js';
+import { networks } from '../modules/networks/networks.table.js';
+import { organizations } from '../modules/organizations/organizations.table.js';
+import { signIn } from '../test/app.js';
+import { testConfig } from '../test/db.js';
+import { demoSignInRows, seedDemoIfEmpty } from './seed.js';
+
+const PASSWORD = 'x-Demo-pass-1';
+
+// The demo seeds a fresh embedded database of its own: it needs an empty one.
+describe('demo data', () => {
+  let database: Database;
+  let seeded: string;
+
+  beforeAll(async () => {
+    database = await openDatabase({ dataDir: 'memory://' });
+    await migrate(database);
+    seeded = await seedDemoIfEmpty(database.db, PASSWORD);
+  });
+  afterAll(() => database.close());
+
+  const countOf = async (table: typeof networks | typeof users | typeof clients) =>
+    Number((await database.db.select({ n: count() }).from(table))[0]?.n);
+
+  it('creates one network per preset', async () => {
+    expect(seeded).toBe('seeded');
+    const nets = await database.db.select().from(networks);
+    expect(nets.map((n) => n.preset).sort()).toEqual([...PRESET_CODES].sort());
+  });
+
+  it('gives each network at least three organizations besides the network office', async () => {
+    for (const net of await database.db.select().from(networks)) {
+      const orgs = await database.db.select().from(organizations).where(eq(organizations.networkId, net.id));
+      expect(orgs.length - 1, net.preset).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('has a user for every role each preset offers', async () => {
+    for (const net of await database.db.select().from(networks)) {
+      const rows = await database.db
+        .select({ roles: memberships.roles })
+        .from(memberships)
+        .where(eq(memberships.networkId, net.id));
+      const held = new Set<RoleCode>(rows.flatMap((r) => r.roles));
+      for (const role of net.policy.roles) expect(held.has(role), `${net.preset}: ${role}`).toBe(true);
+    }
+  });
+
+  it('MT-5: has a user in two programs of different organizations', async () => {
+    const rows = await database.db.select().from(memberships);
+    const orgsByUser = new Map<string, Set<string>>();
+    for (const m of rows) orgsByUser.set(m.userId, (orgsByUser.get(m.userId) ?? new Set()).add(m.organizationId));
+    expect([...orgsByUser.values()].some((orgs) => orgs.size >= 2)).toBe(true);
+  });
+
+  it('has at least 24 clients, spread over every network', async () => {
+    expect(await countOf(clients)).toBeGreaterThanOrEqual(24);
+    const perNetwork = await database.db
+      .select({ networkId: clients.networkId, n: count() })
+      .from(clients)
+      .groupBy(clients.networkId);
+    expect(perNetwork).toHaveLength(PRESET_CODES.length);
+  });
+
+  it('a second call finds the data present and creates nothing', async () => {
+    const before = [await countOf(networks), await countOf(users), await countOf(clients)];
+    expect(await seedDemoIfEmpty(database.db, PASSWORD)).toBe('present');
+    expect([await countOf(networks), await countOf(users), await countOf(clients)]).toEqual(before);
+  });
+
+  it('demo users sign in with the demo password', async () => {
+    const app = await buildApp({ config: testConfig(), database });
+    await app.ready();
+    try {
+      for (const email of [
+        'admin@mt.demo.test',
+        'multi@mt.demo.test',
+        'coordinator@nd.demo.test',
+        'readonly@ncc.demo.test',
+      ]) {
+        const cookie = await signIn(app, email, PASSWORD);
+        const res = await app.inject({ method: 'GET', url: '/api/session', headers: { cookie } });
+        expect(res.json().user.email).toBe(email);
+      }
+      // And every demo row names a user who exists.
+      const emails = new Set((await database.db.select({ email: users.email }).from(users)).map((u) => u.email));
+      for (const [email] of demoSignInRows()) expect(emails.has(email!), email).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("README's Demo sign-ins table equals the demo data", () => {
+    const readme = path.resolve(import.meta.dirname, '../../../../README.md');
+    expect(existsSync(readme), 'README.md at the repository root').toBe(true);
+    const text = readFileSync(readme, 'utf8');
+    const at = text.search(/^#+ .*Demo sign-ins/im);
+    expect(at, 'a "Demo sign-ins" heading').toBeGreaterThanOrEqual(0);
+    const rest = text.slice(at);
+    const body = rest.slice(rest.indexOf('\n') + 1);
+    const next = body.search(/^#/m);
+    const section = next >= 0 ? body.slice(0, next) : body;
+    const tableLines = section.split('\n').filter((l) => l.trim().startsWith('|'));
+    const rows = tableLines
+      .map((l) =>
+        l
+          .trim()
+          .replace(/^\||\|$/g, '')
+          .split('|')
+          .map((c) => c.trim().replace(/^`|`$/g, '')),
+      )
+      .filter((cells) => !cells.every((c) => /^:?-+:?$/.test(c)));
+    expect(rows.slice(1)).toEqual(demoSignInRows());
+  });
+});

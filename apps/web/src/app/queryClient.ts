@@ -1,0 +1,25 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { SESSION_KEY } from '../features/session/useSession';
+import { ApiError, needsProgramChoice } from '../lib/api';
+
+/**
+ * One place reacts to "signed out" and "choose a program": the session query is refreshed,
+ * and the route guards (RequireSession) send the user to the sign-in page or the program chooser.
+ */
+function onApiError(error: unknown) {
+  if (!(error instanceof ApiError)) return;
+  if (error.status === 401) queryClient.setQueryData(SESSION_KEY, null);
+  else if (needsProgramChoice(error)) void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+}
+
+export const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onApiError }),
+  mutationCache: new MutationCache({ onError: onApiError }),
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      // A 4xx will not change on retry; a network blip might.
+      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+    },
+  },
+});

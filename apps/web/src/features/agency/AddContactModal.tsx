@@ -1,0 +1,95 @@
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { FormError, fieldErrorGetter } from '../../components/FormError';
+import { post } from '../../lib/api';
+import { orNull } from '../../lib/format';
+import type { Contact } from '../../lib/types';
+import { CONTACT_FIELDS, ContactFields, type ContactValues } from './ContactFields';
+import { contactsKey } from './queries';
+
+const EMPTY: ContactValues = { name: '', phone: '', title: '', roles: [], regions: [] };
+
+export function AddContactModal({
+  programId,
+  opened,
+  onClose,
+}: {
+  programId: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  return (
+    <Modal opened={opened} onClose={onClose} title="Add contact" size="lg">
+      {opened && <AddContactForm programId={programId} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function AddContactForm({ programId, onClose }: { programId: string; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [beginsOn, setBeginsOn] = useState('');
+  const [values, setValues] = useState<ContactValues>(EMPTY);
+
+  const add = useMutation({
+    mutationFn: () =>
+      post<Contact>(`/api/programs/${programId}/contacts`, {
+        email: email.trim(),
+        name: values.name.trim(),
+        phone: orNull(values.phone),
+        title: orNull(values.title),
+        roles: values.roles,
+        regions: values.regions,
+        ...(beginsOn ? { beginsOn } : {}),
+      }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: contactsKey(programId) });
+      notifications.show({ color: 'teal', message: 'Contact added' });
+      onClose();
+    },
+  });
+  const err = fieldErrorGetter(add.error);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    add.mutate();
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <FormError error={add.error} fields={['email', 'beginsOn', ...CONTACT_FIELDS]} />
+        <TextInput
+          label="Email"
+          type="email"
+          required
+          autoComplete="off"
+          description="If they already have a Portico account, this program is added to it."
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          error={err('email')}
+          data-autofocus
+        />
+        <ContactFields values={values} onChange={(next) => setValues((v) => ({ ...v, ...next }))} err={err} />
+        <TextInput
+          label="Begins on"
+          type="date"
+          description="Leave empty to start today."
+          value={beginsOn}
+          onChange={(e) => setBeginsOn(e.currentTarget.value)}
+          error={err('beginsOn')}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={add.isPending}>
+            Save contact
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

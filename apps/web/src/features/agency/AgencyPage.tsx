@@ -1,0 +1,41 @@
+import { Button, Group, Paper, Stack, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconUserPlus } from '@tabler/icons-react';
+import { PageHeader } from '../../components/PageHeader';
+import { useCan, useSession } from '../session/useSession';
+import { AddContactModal } from './AddContactModal';
+import { ContactsTable } from './ContactsTable';
+import { ProgramDetails } from './ProgramDetails';
+
+/** ND-2: the acting program's details and its contact list. */
+export function AgencyPage() {
+  const { data: session } = useSession();
+  const can = useCan();
+  const [adding, { open, close }] = useDisclosure(false);
+  const acting = session?.acting;
+  if (!acting) return null;
+  const canManage = can('contacts:write');
+
+  return (
+    <Stack gap="lg">
+      <PageHeader title="Agency" />
+      <ProgramDetails programId={acting.programId} />
+      {can('contacts:read') && (
+        <Paper component="section" withBorder p="lg" aria-labelledby="contacts-heading">
+          <Group justify="space-between" mb="md">
+            <Title order={2} size="h3" id="contacts-heading">
+              Contacts
+            </Title>
+            {canManage && (
+              <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={open}>
+                Add contact
+              </Button>
+            )}
+          </Group>
+          <ContactsTable programId={acting.programId} canManage={canManage} />
+          <AddContactModal programId={acting.programId} opened={adding} onClose={close} />
+        </Paper>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,72 @@
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { FormError, fieldErrorGetter } from '../../components/FormError';
+import { patch } from '../../lib/api';
+import { todayIso } from '../../lib/format';
+import type { Contact } from '../../lib/types';
+import { contactsKey } from './queries';
+
+export function EndAccessModal({ contact, onClose }: { contact: Contact | null; onClose: () => void }) {
+  return (
+    <Modal opened={contact !== null} onClose={onClose} title="End access">
+      {contact && <EndAccessForm contact={contact} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+/** ND-2: a contact's access ends on a date; today or earlier ends it at once, on their next request. */
+function EndAccessForm({ contact, onClose }: { contact: Contact; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const [endsOn, setEndsOn] = useState(todayIso);
+  const atOnce = endsOn !== '' && endsOn <= todayIso();
+
+  const end = useMutation({
+    mutationFn: () => patch<Contact>(`/api/memberships/${contact.membershipId}`, { endsOn }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: contactsKey(contact.programId) });
+      notifications.show({ color: 'teal', message: 'Access ended' });
+      onClose();
+    },
+  });
+  const err = fieldErrorGetter(end.error);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    end.mutate();
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Text>
+          End {contact.name}’s access to this program. Their account and their other programs are not affected.
+        </Text>
+        <FormError error={end.error} fields={['endsOn']} />
+        <TextInput
+          label="Ends on"
+          type="date"
+          required
+          value={endsOn}
+          onChange={(e) => setEndsOn(e.currentTarget.value)}
+          error={err('endsOn')}
+          description="When the date is today or earlier, access ends at once. A later date ends it at the start of that day."
+        />
+        {atOnce && (
+          <Alert color="yellow" title="Access ends at once">
+            {contact.name} will be signed out of this program on their next action.
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" color="red.9" loading={end.isPending} disabled={!endsOn}>
+            End access
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

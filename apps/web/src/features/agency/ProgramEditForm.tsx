@@ -1,0 +1,226 @@
+import { Button, Group, Modal, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { FormError, fieldErrorGetter } from '../../components/FormError';
+import { patch, post } from '../../lib/api';
+import { orNull } from '../../lib/format';
+import type { Program } from '../../lib/types';
+
+const FIELDS = [
+  'name',
+  'description',
+  'addressLine1',
+  'city',
+  'state',
+  'postalCode',
+  'phone',
+  'email',
+  'website',
+  'regions',
+  'counties',
+  'referralStatus',
+] as const;
+
+interface Values {
+  name: string;
+  description: string;
+  addressLine1: string;
+  city: string;
+  state: string;
+  postalCode: string;
+  phone: string;
+  email: string;
+  website: string;
+  regions: string[];
+  counties: string[];
+  referralStatus: string;
+}
+
+function initialValues(p: Program | undefined): Values {
+  return {
+    name: p?.name ?? '',
+    description: p?.description ?? '',
+    addressLine1: p?.addressLine1 ?? '',
+    city: p?.city ?? '',
+    state: p?.state ?? '',
+    postalCode: p?.postalCode ?? '',
+    phone: p?.phone ?? '',
+    email: p?.email ?? '',
+    website: p?.website ?? '',
+    regions: p?.regions ?? [],
+    counties: p?.counties ?? [],
+    referralStatus: p?.referralStatus ?? 'open',
+  };
+}
+
+/** Empty optional fields are sent as null, which clears them on the server. */
+function toBody(v: Values) {
+  return {
+    name: v.name.trim(),
+    description: orNull(v.description),
+    addressLine1: orNull(v.addressLine1),
+    city: orNull(v.city),
+    state: orNull(v.state),
+    postalCode: orNull(v.postalCode),
+    phone: orNull(v.phone),
+    email: orNull(v.email),
+    website: orNull(v.website),
+    regions: v.regions,
+    counties: v.counties,
+    referralStatus: v.referralStatus,
+  };
+}
+
+interface Props {
+  opened: boolean;
+  onClose: () => void;
+  /** The program to edit; without it a new program is added to `organizationId`. */
+  program?: Program;
+  organizationId?: string;
+  title: string;
+  submitLabel: string;
+  successMessage: string;
+}
+
+/** Program details form (ND-2), used for the acting program and by network administrators. */
+export function ProgramFormModal(props: Props) {
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={props.title} size="lg">
+      {/* Mounted only while open, so each opening starts from the saved values. */}
+      {props.opened && <ProgramForm {...props} />}
+    </Modal>
+  );
+}
+
+function ProgramForm({ program, organizationId, onClose, submitLabel, successMessage }: Props) {
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<Values>(() => initialValues(program));
+  const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
+
+  const save = useMutation({
+    mutationFn: () =>
+      program
+        ? patch<Program>(`/api/programs/${program.id}`, toBody(values))
+        : post<Program>('/api/programs', { organizationId, ...toBody(values) }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(['program', saved.id], saved);
+      void queryClient.invalidateQueries({ queryKey: ['programs'] });
+      notifications.show({ color: 'teal', message: successMessage });
+      onClose();
+    },
+  });
+  const err = fieldErrorGetter(save.error);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.mutate();
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <FormError error={save.error} fields={FIELDS} />
+        <TextInput
+          label="Program name"
+          required
+          value={values.name}
+          onChange={(e) => set('name', e.currentTarget.value)}
+          error={err('name')}
+        />
+        <Textarea
+          label="Description"
+          autosize
+          minRows={2}
+          value={values.description}
+          onChange={(e) => set('description', e.currentTarget.value)}
+          error={err('description')}
+        />
+        <TextInput
+          label="Address"
+          autoComplete="street-address"
+          value={values.addressLine1}
+          onChange={(e) => set('addressLine1', e.currentTarget.value)}
+          error={err('addressLine1')}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput
+            label="City"
+            value={values.city}
+            onChange={(e) => set('city', e.currentTarget.value)}
+            error={err('city')}
+          />
+          <TextInput
+            label="State"
+            value={values.state}
+            onChange={(e) => set('state', e.currentTarget.value)}
+            error={err('state')}
+          />
+          <TextInput
+            label="Postal code"
+            value={values.postalCode}
+            onChange={(e) => set('postalCode', e.currentTarget.value)}
+            error={err('postalCode')}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label="Phone"
+            type="tel"
+            value={values.phone}
+            onChange={(e) => set('phone', e.currentTarget.value)}
+            error={err('phone')}
+          />
+          <TextInput
+            label="Email"
+            type="email"
+            value={values.email}
+            onChange={(e) => set('email', e.currentTarget.value)}
+            error={err('email')}
+          />
+        </SimpleGrid>
+        <TextInput
+          label="Website"
+          type="url"
+          placeholder="https://"
+          value={values.website}
+          onChange={(e) => set('website', e.currentTarget.value)}
+          error={err('website')}
+        />
+        <TagsInput
+          label="Regions served"
+          description="Press Enter after each region"
+          value={values.regions}
+          onChange={(v) => set('regions', v)}
+          error={err('regions')}
+        />
+        <TagsInput
+          label="Counties served"
+          description="Press Enter after each county"
+          value={values.counties}
+          onChange={(v) => set('counties', v)}
+          error={err('counties')}
+        />
+        <Select
+          label="Referral status"
+          data={[
+            { value: 'open', label: 'Open to referrals' },
+            { value: 'closed', label: 'Closed to referrals' },
+          ]}
+          allowDeselect={false}
+          value={values.referralStatus}
+          onChange={(v) => set('referralStatus', v ?? 'open')}
+          error={err('referralStatus')}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { FormError, fieldErrorGetter } from '../../components/FormError';
+import { patch, post } from '../../lib/api';
+import { orNull } from '../../lib/format';
+import type { Organization } from '../../lib/types';
+
+const FIELDS = ['name', 'taxId', 'website', 'phone', 'email'] as const;
+type Values = Record<(typeof FIELDS)[number], string>;
+
+interface Props {
+  opened: boolean;
+  onClose: () => void;
+  /** The organization to edit; without it a new one is added. */
+  organization?: Organization;
+  onSaved?: (saved: Organization) => void;
+}
+
+export function OrganizationFormModal(props: Props) {
+  return (
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={props.organization ? 'Edit organization' : 'Add organization'}
+      size="lg"
+    >
+      {props.opened && <OrganizationForm {...props} />}
+    </Modal>
+  );
+}
+
+function OrganizationForm({ organization, onClose, onSaved }: Props) {
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<Values>({
+    name: organization?.name ?? '',
+    taxId: organization?.taxId ?? '',
+    website: organization?.website ?? '',
+    phone: organization?.phone ?? '',
+    email: organization?.email ?? '',
+  });
+  const set = (key: keyof Values, value: string) => setValues((v) => ({ ...v, [key]: value }));
+
+  const save = useMutation({
+    mutationFn: () => {
+      const body = {
+        name: values.name.trim(),
+        taxId: orNull(values.taxId),
+        website: orNull(values.website),
+        phone: orNull(values.phone),
+        email: orNull(values.email),
+      };
+      return organization
+        ? patch<Organization>(`/api/organizations/${organization.id}`, body)
+        : post<Organization>('/api/organizations', body);
+    },
+    onSuccess: (saved) => {
+      queryClient.setQueryData(['organization', saved.id], saved);
+      void queryClient.invalidateQueries({ queryKey: ['organizations'] });
+      notifications.show({ color: 'teal', message: organization ? 'Organization updated' : 'Organization added' });
+      onSaved?.(saved);
+      onClose();
+    },
+  });
+  const err = fieldErrorGetter(save.error);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.mutate();
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <FormError error={save.error} fields={FIELDS} />
+        <TextInput
+          label="Name"
+          required
+          value={values.name}
+          onChange={(e) => set('name', e.currentTarget.value)}
+          error={err('name')}
+          data-autofocus
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label="Tax ID"
+            value={values.taxId}
+            onChange={(e) => set('taxId', e.currentTarget.value)}
+            error={err('taxId')}
+          />
+          <TextInput
+            label="Website"
+            type="url"
+            placeholder="https://"
+            value={values.website}
+            onChange={(e) => set('website', e.currentTarget.value)}
+            error={err('website')}
+          />
+          <TextInput
+            label="Phone"
+            type="tel"
+            value={values.phone}
+            onChange={(e) => set('phone', e.currentTarget.value)}
+            error={err('phone')}
+          />
+          <TextInput
+            label="Email"
+            type="email"
+            value={values.email}
+            onChange={(e) => set('email', e.currentTarget.value)}
+            error={err('email')}
+          />
+        </SimpleGrid>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            Save organization
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

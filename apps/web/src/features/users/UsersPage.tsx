@@ -1,0 +1,126 @@
+import { Anchor, Badge, Button, List, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { roleLabel } from '@portico/shared';
+import { IconSearch, IconUserPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadingBlock } from '../../components/LoadingBlock';
+import { LoadMore } from '../../components/LoadMore';
+import { PageHeader } from '../../components/PageHeader';
+import { formatDateTime } from '../../lib/format';
+import type { User } from '../../lib/types';
+import { useCan } from '../session/useSession';
+import { AddUserModal } from './AddUserModal';
+import { useUsers } from './queries';
+
+const STATUS_LABELS: Record<string, string> = { active: 'Active', disabled: 'Disabled', invited: 'Invited' };
+
+function Memberships({ user }: { user: User }) {
+  if (user.memberships.length === 0) return <Text size="sm">None</Text>;
+  return (
+    <List size="sm" spacing={2} listStyleType="none" withPadding={false}>
+      {user.memberships.map((m) => (
+        <List.Item key={m.membershipId}>
+          <Text span size="sm" td={m.endsAt ? 'line-through' : undefined}>
+            {m.programName} — {m.roles.map(roleLabel).join(', ')}
+          </Text>
+          {m.endsAt && (
+            <Badge size="xs" variant="outline" color="gray.8" ml={6}>
+              Ended
+            </Badge>
+          )}
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+/** Network administrators: everyone with a membership in the network. */
+export function UsersPage() {
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const users = useUsers(q);
+  const can = useCan();
+  const [adding, { open, close }] = useDisclosure(false);
+  const rows = users.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title="Users"
+        description="People with a membership in a program of this network."
+        actions={
+          <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={open}>
+            Add user
+          </Button>
+        }
+      />
+      <TextInput
+        label="Search users"
+        description="Name or email"
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        maw={420}
+      />
+      <ErrorAlert error={users.error} title="Could not load users" />
+      {users.isPending && <LoadingBlock label="Loading users" />}
+      {users.isSuccess && rows.length === 0 && (
+        <EmptyState>{q ? `No user matches “${q}”.` : 'No users yet.'}</EmptyState>
+      )}
+      {rows.length > 0 && (
+        <Table.ScrollContainer minWidth={800}>
+          <Table striped verticalSpacing="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Email</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Last sign-in</Table.Th>
+                <Table.Th>Memberships</Table.Th>
+                {can('audit:read') && (
+                  <Table.Th>
+                    <span className="visually-hidden">Audit log</span>
+                  </Table.Th>
+                )}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((u) => (
+                <Table.Tr key={u.id}>
+                  <Table.Td fw={600}>{u.name}</Table.Td>
+                  <Table.Td>{u.email}</Table.Td>
+                  <Table.Td>{STATUS_LABELS[u.status] ?? u.status}</Table.Td>
+                  <Table.Td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : 'Never'}</Table.Td>
+                  <Table.Td>
+                    <Memberships user={u} />
+                  </Table.Td>
+                  {can('audit:read') && (
+                    <Table.Td>
+                      <Anchor
+                        component={Link}
+                        to={`/audit?actorUserId=${u.id}`}
+                        size="sm"
+                        aria-label={`Audit log of ${u.name}`}
+                      >
+                        Audit log
+                      </Anchor>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <LoadMore
+        hasMore={users.hasNextPage}
+        loading={users.isFetchingNextPage}
+        onLoad={() => void users.fetchNextPage()}
+      />
+      <AddUserModal opened={adding} onClose={close} />
+    </Stack>
+  );
+}

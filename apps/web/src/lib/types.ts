@@ -1,0 +1,140 @@
+/** Shapes of the API answers (see apps/server/src/modules/*\/*.schema.ts). */
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface MembershipSummary {
+  membershipId: string;
+  programId: string;
+  programName: string;
+  organizationId: string;
+  organizationName: string;
+  networkId: string;
+  networkName: string;
+  networkPreset: string;
+  roles: string[];
+}
+
+export interface ActingProgram extends Omit<MembershipSummary, 'membershipId'> {
+  capabilities: string[];
+}
+
+export interface Session {
+  user: { id: string; email: string; name: string };
+  acting: ActingProgram | null;
+  memberships: MembershipSummary[];
+}
+
+export interface Network {
+  id: string;
+  slug: string;
+  name: string;
+  preset: string;
+  presetLabel: string;
+  roles: { code: string; label: string }[];
+  clientNoun: string;
+  programNoun: string;
+  requiresAgencyAgreement: boolean;
+  directoryPublic: boolean;
+}
+
+export interface Organization {
+  id: string;
+  networkId: string;
+  name: string;
+  taxId: string | null;
+  website: string | null;
+  phone: string | null;
+  email: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ReferralStatus = 'open' | 'closed';
+
+export interface Program {
+  id: string;
+  networkId: string;
+  organizationId: string;
+  organizationName: string;
+  name: string;
+  description: string | null;
+  addressLine1: string | null;
+  city: string | null;
+  state: string | null;
+  postalCode: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  regions: string[];
+  counties: string[];
+  referralStatus: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Contact {
+  membershipId: string;
+  programId: string;
+  userId: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  title: string | null;
+  roles: string[];
+  regions: string[];
+  beginsOn: string;
+  endsAt: string | null;
+  active: boolean;
+  canSignIn: boolean;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  phone: string | null;
+  status: string;
+  lastSignInAt: string | null;
+  memberships: {
+    membershipId: string;
+    programId: string;
+    programName: string;
+    organizationName: string;
+    roles: string[];
+    beginsOn: string;
+    endsAt: string | null;
+  }[];
+}
+
+export interface Notification {
+  id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  readAt: string | null;
+  createdAt: string;
+}
+
+export interface NotificationPage extends Page<Notification> {
+  unreadCount: number;
+}
+
+export interface AuditEvent {
+  id: string;
+  seq: number;
+  occurredAt: string;
+  actorUserId: string | null;
+  actorName: string | null;
+  actingProgramId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  requestId: string | null;
+  ip: string | null;
+  details: Record<string, unknown> | null;
+  hash: string;
+}
