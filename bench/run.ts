@@ -2,13 +2,12 @@
 // Bounded: fixed counts, loopback only (app.inject, no sockets).
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../apps/server/src/app.js';
-import { loadConfig } from '../apps/server/src/config/config.js';
 import { type Database, openDatabase } from '../apps/server/src/db/client.js';
 import { migrate } from '../apps/server/src/db/migrate.js';
 import { systemTx } from '../apps/server/src/db/tx.js';
 import { recordAudit } from '../apps/server/src/platform/audit/audit.service.js';
 import { verifyAuditChains } from '../apps/server/src/platform/audit/audit.verify.js';
-import { actAs } from '../apps/server/src/test/app.js';
+import { actAs, testDeps } from '../apps/server/src/test/app.js';
 import { makeTenantPair } from '../apps/server/src/test/factories.js';
 
 const AUDIT_WRITES = 1000;
@@ -45,7 +44,7 @@ async function auditCost(database: Database, networkId: string) {
 }
 
 async function requestLatency(database: Database, t: Awaited<ReturnType<typeof makeTenantPair>>) {
-  const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test' }, { webDist: '/nonexistent' }), database });
+  const app = await buildApp(await testDeps({ database }));
   const cookie = await actAs(app, t.adminA.email, t.a.id);
   const routes = {
     'GET /api/session': '/api/session',

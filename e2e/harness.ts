@@ -9,6 +9,8 @@ import { type Database, openDatabase } from '../apps/server/src/db/client.js';
 import { migrate } from '../apps/server/src/db/migrate.js';
 import { seedDemoIfEmpty } from '../apps/server/src/demo/seed.js';
 import type { App } from '../apps/server/src/http/types.js';
+import { systemClock } from '../apps/server/src/platform/clock/clock.js';
+import { MailDelivery } from '../apps/server/src/platform/notify/mail.js';
 
 export const DEMO_PASSWORD = 'E2e-demo-password-2026!';
 const require = createRequire(import.meta.url);
@@ -31,7 +33,8 @@ export async function startPortal(): Promise<Portal> {
   const database: Database = await openDatabase(config);
   await migrate(database);
   await seedDemoIfEmpty(database.db, DEMO_PASSWORD);
-  const app: App = await buildApp({ config, database });
+  const mail = new MailDelivery(database.db, { smtpUrl: undefined, from: config.mailFrom });
+  const app: App = await buildApp({ config, database, clock: systemClock, mail });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');

@@ -16,6 +16,9 @@ import { registerProblemHandling } from './http/problem.js';
 import type { App, AppDeps } from './http/types.js';
 import { auditLogRoutes } from './modules/audit-log/audit-log.routes.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
+import { passwordRoutes } from './modules/identity/password.routes.js';
+import { secondFactorRoutes } from './modules/identity/second-factor.routes.js';
+import { sessionRoutes } from './modules/identity/sessions.routes.js';
 import { userRoutes } from './modules/identity/users.routes.js';
 import { membershipRoutes } from './modules/memberships/memberships.routes.js';
 import { networkRoutes } from './modules/networks/networks.routes.js';
@@ -25,6 +28,9 @@ import { organizationRoutes } from './modules/organizations/organizations.routes
 /** Every module's routes; a new module adds one line here. */
 const MODULES = [
   identityRoutes,
+  passwordRoutes,
+  sessionRoutes,
+  secondFactorRoutes,
   userRoutes,
   networkRoutes,
   organizationRoutes,

@@ -3,12 +3,16 @@ import { loadConfig } from './config/config.js';
 import { openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { demoSignInsTable, seedDemoIfEmpty } from './demo/seed.js';
+import { systemClock } from './platform/clock/clock.js';
+import { MailDelivery } from './platform/notify/mail.js';
 
 const config = loadConfig();
 const database = await openDatabase(config);
 await migrate(database);
 const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db, config.demoPassword) : 'skipped';
-const app = await buildApp({ config, database });
+const mail = new MailDelivery(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom });
+const app = await buildApp({ config, database, clock: systemClock, mail });
+mail.start();
 
 let closing = false;
 async function shutdown(signal: string) {
@@ -17,6 +21,7 @@ async function shutdown(signal: string) {
   app.log.info({ signal }, 'shutting down');
   // Stop taking requests, finish the ones in flight, then close the database cleanly.
   await app.close();
+  mail.stop();
   await database.close();
   process.exit(0);
 }

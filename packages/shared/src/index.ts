@@ -1,3 +1,4 @@
 export * from './capabilities.js';
 export * from './presets.js';
 export * from './roles.js';
+export * from './security.js';

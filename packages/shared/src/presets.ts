@@ -1,4 +1,5 @@
 import type { RoleCode } from './roles.js';
+import { SECURITY_PRESETS, type SecurityPolicy } from './security.js';
 
 /** Network policy presets: the rules that differ between the guides hang off the network. */
 export const PRESETS = {
@@ -20,6 +21,8 @@ export interface NetworkPolicy {
   clientNoun: string;
   /** Words for a program. */
   programNoun: string;
+  /** Sign-in rules: password, lockout, expiry, suspension, sessions, second factor. */
+  security: SecurityPolicy;
 }
 
 const nd: RoleCode[] = ['nd_master_admin', 'nd_support_admin', 'nd_care_coordinator', 'nd_peer_support'];
@@ -36,30 +39,35 @@ const ncc: RoleCode[] = [
 
 export const PRESET_POLICIES: Record<PresetCode, NetworkPolicy> = {
   default: {
+    security: SECURITY_PRESETS['default'],
     roles: ['network_admin', ...mt, 'ncc_read_only'],
     requiresAgencyAgreement: false,
     clientNoun: 'client',
     programNoun: 'program',
   },
   'nd-care-coordination': {
+    security: SECURITY_PRESETS['nd-care-coordination'],
     roles: ['network_admin', ...nd],
     requiresAgencyAgreement: false,
     clientNoun: 'participant',
     programNoun: 'program',
   },
   'mt-referral-network': {
+    security: SECURITY_PRESETS['mt-referral-network'],
     roles: ['network_admin', ...mt],
     requiresAgencyAgreement: true,
     clientNoun: 'client',
     programNoun: 'agency program',
   },
   'health-plan': {
+    security: SECURITY_PRESETS['health-plan'],
     roles: ['network_admin', 'hp_provider_staff'],
     requiresAgencyAgreement: false,
     clientNoun: 'member',
     programNoun: 'provider',
   },
   'council-payments': {
+    security: SECURITY_PRESETS['council-payments'],
     roles: ['network_admin', ...ncc],
     requiresAgencyAgreement: false,
     clientNoun: 'service user',

@@ -19,6 +19,11 @@ export interface Config {
   /** Sign-in attempts per IP address per minute before 429 with Retry-After. */
   signInRateLimit: number;
   webDist: string;
+  /** smtp(s)://user:pass@host:port; unset keeps mail in the outbox ("Sent mail" page). */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Base of the links in emails, e.g. https://portal.example.org. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -53,9 +58,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
+  const port = int(env, 'PORT', 3000, 0, 65535);
   const root = path.resolve(import.meta.dirname, '../../../..');
   const config: Config = {
-    port: int(env, 'PORT', 3000, 0, 65535),
+    port,
     host: env.HOST || '127.0.0.1',
     databaseUrl,
     dataDir: env.DATA_DIR || path.join(process.cwd(), 'data'),
@@ -67,6 +75,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionHours: int(env, 'SESSION_HOURS', 12, 1, 24 * 30),
     signInRateLimit: int(env, 'SIGN_IN_RATE_LIMIT', 20, 1, 100_000),
     webDist: env.WEB_DIST || path.join(root, 'apps/web/dist'),
+    smtpUrl,
+    mailFrom: env.MAIL_FROM || 'Portico <no-reply@portico.localhost>',
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
     ...overrides,
   };
   if (config.nodeEnv === 'production') config.seedDemo = false;

@@ -11,8 +11,7 @@ import { users } from '../modules/identity/identity.table.js';
 import { memberships } from '../modules/memberships/memberships.table.js';
 import { networks } from '../modules/networks/networks.table.js';
 import { organizations } from '../modules/organizations/organizations.table.js';
-import { signIn } from '../test/app.js';
-import { testConfig } from '../test/db.js';
+import { signIn, testDeps } from '../test/app.js';
 import { demoSignInRows, seedDemoIfEmpty } from './seed.js';
 
 const PASSWORD = 'x-Demo-pass-1';
@@ -79,7 +78,7 @@ describe('demo data', () => {
   });
 
   it('demo users sign in with the demo password', async () => {
-    const app = await buildApp({ config: testConfig(), database });
+    const app = await buildApp(await testDeps({ database }));
     await app.ready();
     try {
       for (const email of [

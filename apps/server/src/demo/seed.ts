@@ -12,10 +12,14 @@ import { recordAudit } from '../platform/audit/audit.service.js';
 import { DEMO_FIRST_NAMES, DEMO_LAST_NAMES, DEMO_NETWORKS, type DemoNetwork } from './demo.data.js';
 
 const CLIENTS_PER_NETWORK = 12;
+export const DEMO_PASSCODE = '135790';
 
 async function seedNetwork(db: Db, n: DemoNetwork, password: string) {
   const hashes = new Map<string, string>();
   for (const u of n.users) hashes.set(u.email, await hashPassword(password));
+  // NCC-1 networks ask for a passcode; demo users have DEMO_PASSCODE (no TOTP enrolled).
+  const passcodeHash =
+    PRESET_POLICIES[n.preset].security.secondFactor === 'passcode' ? await hashPassword(DEMO_PASSCODE) : null;
   await systemTx(db, async (tx) => {
     const [net] = await tx
       .insert(networks)
@@ -50,7 +54,13 @@ async function seedNetwork(db: Db, n: DemoNetwork, password: string) {
     for (const u of n.users) {
       const [user] = await tx
         .insert(users)
-        .values({ email: u.email, name: u.name, passwordHash: hashes.get(u.email) ?? null })
+        .values({
+          email: u.email,
+          name: u.name,
+          passwordHash: hashes.get(u.email) ?? null,
+          passcodeHash,
+          passwordChangedAt: new Date(),
+        })
         .returning({ id: users.id });
       for (const [key, roles] of u.memberships) {
         const pr = programIds.get(key);

@@ -5,6 +5,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  locked: 423,
   rate_limited: 429,
   internal: 500,
 } as const;
@@ -16,6 +17,7 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   forbidden: 'Not allowed',
   not_found: 'Not found',
   conflict: 'Conflict with the current state',
+  locked: 'Account locked',
   rate_limited: 'Too many requests',
   internal: 'Something went wrong on our side',
 };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
-import { buildTestApp } from '../test/app.js';
-import { testConfig, testDatabase, testDriver } from '../test/db.js';
+import { buildTestApp, testDeps } from '../test/app.js';
+import { testDatabase, testDriver } from '../test/db.js';
 import type { App } from './types.js';
 
 const API_PATHS = [
@@ -107,7 +107,7 @@ describe(`HTTP conventions on ${testDriver}`, () => {
   });
 
   it('X-1: too many sign-in attempts from one address answer 429 problem+json with Retry-After', async () => {
-    const limited = await buildApp({ config: { ...testConfig(), signInRateLimit: 3 }, database: await testDatabase() });
+    const limited = await buildApp(await testDeps({ config: { signInRateLimit: 3 } }));
     await limited.ready();
     try {
       const attempt = () =>
@@ -131,7 +131,7 @@ describe(`HTTP conventions on ${testDriver}`, () => {
 
   it('X-5: an unexpected error answers 500 problem+json with the request id and no internal detail', async () => {
     const database = await testDatabase();
-    const failing = await buildApp({ config: testConfig(), database });
+    const failing = await buildApp(await testDeps({ database }));
     failing.get('/api/test-explode', async () => {
       throw new Error('secret internal detail');
     });

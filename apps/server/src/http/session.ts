@@ -1,27 +1,29 @@
 import type { RoleCode } from '@portico/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../db/client.js';
 import * as identity from '../modules/identity/identity.repo.js';
-import { hashToken, type RequestInfo } from '../modules/identity/identity.service.js';
+import { hashToken, type IdentityDeps, type RequestInfo } from '../modules/identity/identity.service.js';
+import { STAGE_MESSAGES } from '../modules/identity/identity.stages.js';
+import type { SessionStage } from '../modules/identity/identity.table.js';
 import { makeCapabilities } from '../platform/access/actor.js';
+import { MINUTE } from '../platform/clock/clock.js';
 import { AppError } from './errors.js';
 
 export const SESSION_COOKIE = 'portico_session';
-// Write last_seen_at at most once a minute per session, not on every request.
-const TOUCH_EVERY_MS = 60_000;
 
 export function requestInfo(request: FastifyRequest): RequestInfo {
   return { ip: request.ip, userAgent: request.headers['user-agent'] ?? null, requestId: String(request.id) };
 }
 
-/** Sets the session cookie: httpOnly, SameSite=Lax, Secure when the request came over HTTPS. */
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, hours: number) {
+/**
+ * Sets the session cookie: httpOnly, SameSite=Lax, Secure when the request came over HTTPS.
+ * No max-age: the browser forgets it when closed; the server enforces idle and absolute lifetimes.
+ */
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string) {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
     secure: request.protocol === 'https',
-    maxAge: hours * 3600,
   });
 }
 
@@ -29,22 +31,41 @@ export function clearSessionCookie(reply: FastifyReply) {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
-/** preHandler: a signed-in user (acting program optional). */
-export function requireUser(db: Db) {
+/**
+ * preHandler: a signed-in user (acting program optional). A session that still owes a step
+ * (password change, second factor) reaches only the routes that list that step in `stages`.
+ * Idle sessions end after the policy's minutes without a request (automatic logoff).
+ */
+export function requireUser(deps: IdentityDeps, options: { stages?: SessionStage[] } = {}) {
   return async (request: FastifyRequest) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw new AppError('unauthenticated', 'Sign in first.');
     const tokenHash = hashToken(token);
-    const found = await identity.findLiveSession(db, tokenHash);
+    const now = deps.clock.now();
+    const found = await identity.findLiveSession(deps.db, tokenHash, now);
     if (found?.user.status !== 'active')
       throw new AppError('unauthenticated', 'Your session has ended; sign in again.');
-    if (Date.now() - found.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await identity.touchSession(db, tokenHash);
+    const idleMs = now.getTime() - found.session.lastSeenAt.getTime();
+    if (idleMs > found.session.idleMinutes * MINUTE) {
+      await identity.deleteSession(deps.db, tokenHash);
+      throw new AppError(
+        'unauthenticated',
+        `You were signed out after ${found.session.idleMinutes} minutes without activity.`,
+      );
+    }
+    const stage = found.session.stage;
+    if (stage && !options.stages?.includes(stage)) throw new AppError('forbidden', STAGE_MESSAGES[stage]);
+    // Write last_seen_at at most every quarter of the idle timeout (and at most once a minute).
+    if (idleMs > Math.min(MINUTE, (found.session.idleMinutes * MINUTE) / 4)) {
+      await identity.updateSession(deps.db, tokenHash, { lastSeenAt: now });
+    }
     request.sessionUser = {
       userId: found.user.id,
       email: found.user.email,
       name: found.user.name,
       tokenHash,
       programId: found.session.programId,
+      stage,
     };
   };
 }
@@ -53,8 +74,9 @@ export function requireUser(db: Db) {
  * preHandler: a signed-in user acting as a program through a membership that is active right now.
  * Memberships are read on every request, so an end date takes effect at once (ND-2).
  */
-export function requireActor(db: Db) {
-  const user = requireUser(db);
+export function requireActor(deps: IdentityDeps) {
+  const user = requireUser(deps);
+  const { db } = deps;
   return async (request: FastifyRequest) => {
     await user(request);
     const s = request.sessionUser;

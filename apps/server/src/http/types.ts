@@ -8,12 +8,17 @@ import type {
 } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/client.js';
+import type { SessionStage } from '../modules/identity/identity.table.js';
 import type { Actor } from '../platform/access/actor.js';
+import type { Clock } from '../platform/clock/clock.js';
+import type { MailDelivery } from '../platform/notify/mail.js';
 
 /** What the app is built from; tests pass their own. */
 export interface AppDeps {
   config: Config;
   database: Database;
+  clock: Clock;
+  mail: MailDelivery;
 }
 
 export type App = FastifyInstance<
@@ -29,6 +34,13 @@ declare module 'fastify' {
     /** Set by `requireActor`: the signed-in user acting as one program. */
     actor: Actor;
     /** Set by `requireUser`: the signed-in user, whether or not a program is chosen. */
-    sessionUser: { userId: string; email: string; name: string; tokenHash: string; programId: string | null };
+    sessionUser: {
+      userId: string;
+      email: string;
+      name: string;
+      tokenHash: string;
+      programId: string | null;
+      stage: SessionStage | null;
+    };
   }
 }

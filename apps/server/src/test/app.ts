@@ -1,11 +1,32 @@
 import { buildApp } from '../app.js';
-import type { App } from '../http/types.js';
+import type { Config } from '../config/config.js';
+import type { Database } from '../db/client.js';
+import type { App, AppDeps } from '../http/types.js';
+import { type Clock, systemClock } from '../platform/clock/clock.js';
+import { MailDelivery } from '../platform/notify/mail.js';
 import { testConfig, testDatabase } from './db.js';
 
+export interface TestAppOptions {
+  config?: Partial<Config>;
+  clock?: Clock;
+  database?: Database;
+}
+
+/** Everything buildApp needs, on the worker's real database; mail goes to the outbox unless smtpUrl is set. */
+export async function testDeps(options: TestAppOptions = {}): Promise<AppDeps> {
+  const database = options.database ?? (await testDatabase());
+  const config = { ...testConfig(), ...options.config };
+  return {
+    config,
+    database,
+    clock: options.clock ?? systemClock,
+    mail: new MailDelivery(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom }),
+  };
+}
+
 /** The real app on the worker's real database; close it in afterAll. */
-export async function buildTestApp(): Promise<App> {
-  const database = await testDatabase();
-  const app = await buildApp({ config: testConfig(), database });
+export async function buildTestApp(options: TestAppOptions = {}): Promise<App> {
+  const app = await buildApp(await testDeps(options));
   await app.ready();
   return app;
 }
@@ -16,7 +37,18 @@ export async function signIn(app: App, email: string, password = TEST_PASSWORD):
   if (res.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'portico_session');
   if (!cookie) throw new Error('no session cookie');
-  return `portico_session=${cookie.value}`;
+  const header = `portico_session=${cookie.value}`;
+  // Networks that ask for a passcode (NCC-1): every test user has TEST_PASSCODE.
+  if (res.json().stage === 'second_factor') {
+    const second = await app.inject({
+      method: 'POST',
+      url: '/api/session/passcode',
+      headers: { cookie: header },
+      payload: { passcode: TEST_PASSCODE },
+    });
+    if (second.statusCode !== 200) throw new Error(`passcode of ${email} failed: ${second.statusCode} ${second.body}`);
+  }
+  return header;
 }
 
 /** Signs in and chooses the program to act as. */
@@ -33,3 +65,4 @@ export async function actAs(app: App, email: string, programId: string): Promise
 }
 
 export const TEST_PASSWORD = 'Test-password-2026!';
+export const TEST_PASSCODE = '135790';

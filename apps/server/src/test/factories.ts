@@ -8,11 +8,13 @@ import { users } from '../modules/identity/identity.table.js';
 import { memberships } from '../modules/memberships/memberships.table.js';
 import { networks } from '../modules/networks/networks.table.js';
 import { organizations, programs } from '../modules/organizations/organizations.table.js';
-import { TEST_PASSWORD } from './app.js';
+import { TEST_PASSCODE, TEST_PASSWORD } from './app.js';
 
 let passwordHash: Promise<string> | undefined;
 // One argon2 hash for every test user: hashing is deliberately slow.
 const testHash = () => (passwordHash ??= hashPassword(TEST_PASSWORD));
+let passcodeHash: Promise<string> | undefined;
+const testPasscodeHash = () => (passcodeHash ??= hashPassword(TEST_PASSCODE));
 const unique = () => randomUUID().slice(0, 8);
 
 export interface TestProgram {
@@ -69,7 +71,13 @@ export async function makeUser(
   return systemTx(db, async (tx) => {
     const [u] = await tx
       .insert(users)
-      .values({ email: `user-${unique()}@example.test`, name: `User ${unique()}`, passwordHash: hash, ...fields })
+      .values({
+        email: `user-${unique()}@example.test`,
+        name: `User ${unique()}`,
+        passwordHash: hash,
+        passcodeHash: await testPasscodeHash(),
+        ...fields,
+      })
       .returning();
     for (const [p, roles] of member) {
       await tx

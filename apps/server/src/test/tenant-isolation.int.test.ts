@@ -15,14 +15,16 @@ interface Records {
   membershipId: string;
   notificationId: string;
   userId: string;
+  /** One of the session owner's sessions (a hash prefix). */
+  sessionId: string;
 }
 
 /** Who legitimately reaches the record (the control that proves the URL is right). */
-type Owner = 'adminA' | 'recipient' | 'networkAdmin';
+type Owner = 'adminA' | 'recipient' | 'networkAdmin' | 'sessionOwner';
 
 interface Row {
   route: string;
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   url: (r: Records) => string;
   payload?: object;
   owner?: Owner;
@@ -87,6 +89,12 @@ const ROUTES: Row[] = [
     owner: 'networkAdmin',
     orgActorStatus: 403,
   },
+  {
+    route: 'DELETE /api/sessions/:id',
+    method: 'DELETE',
+    url: (r) => `/api/sessions/${r.sessionId}`,
+    owner: 'sessionOwner',
+  },
 ];
 
 describe(`tenant isolation of every id-taking route on ${testDriver} (X-1)`, () => {
@@ -119,6 +127,7 @@ describe(`tenant isolation of every id-taking route on ${testDriver} (X-1)`, () 
       membershipId: await membershipIdOf(database.db, contact.id, program.id),
       notificationId: note!.id,
       userId: contact.id,
+      sessionId: '',
     };
     secrets = [org.name, program.name, contact.name, contact.email, `Secret notice ${tag}`];
 
@@ -129,6 +138,14 @@ describe(`tenant isolation of every id-taking route on ${testDriver} (X-1)`, () 
     cookies.adminA = await signIn(app, owner.email);
     cookies.recipient = await signIn(app, contact.email);
     cookies.networkAdmin = await signIn(app, t.networkAdmin.email);
+    // The session row's record is one session of a user; the owner signs it out from a second one.
+    const sessionUser = await makeUser(database.db, [[program, ['mt_provider']]]);
+    const target = await signIn(app, sessionUser.email);
+    cookies.sessionOwner = await signIn(app, sessionUser.email);
+    const listed = await app.inject({ method: 'GET', url: '/api/sessions', headers: { cookie: target } });
+    records.sessionId = (listed.json() as { items: { id: string; current: boolean }[] }).items.find(
+      (s) => s.current,
+    )!.id;
   });
   afterAll(() => app.close());
 
@@ -145,6 +162,7 @@ describe(`tenant isolation of every id-taking route on ${testDriver} (X-1)`, () 
     membershipId: randomUUID(),
     notificationId: randomUUID(),
     userId: randomUUID(),
+    sessionId: randomUUID().replace(/-/g, '').slice(0, 16),
   });
   const expectNothingOfA = (body: string) => {
     for (const s of secrets) expect(body).not.toContain(s);

@@ -34,11 +34,12 @@ const Query = Type.Object({
 });
 
 /** a network administrator lists the trail of any record or user, newest first. */
-export function auditLogRoutes(app: App, { database: { db } }: AppDeps) {
+export function auditLogRoutes(app: App, { database: { db }, clock }: AppDeps) {
+  const deps = { db, clock };
   app.get(
     '/api/audit-events',
     {
-      preHandler: requireActor(db),
+      preHandler: requireActor(deps),
       schema: {
         tags: ['audit'],
         summary: 'Audit entries of a record or a user (network administrators)',

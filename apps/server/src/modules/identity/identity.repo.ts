@@ -1,4 +1,5 @@
-import { and, asc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../db/client.js';
 import { memberships } from '../memberships/memberships.table.js';
 import { networks } from '../networks/networks.table.js';
@@ -21,6 +22,21 @@ export function findUserByEmail(q: Q, email: string) {
     .then((r) => r[0]);
 }
 
+export function findUser(q: Q, id: string) {
+  return q
+    .select()
+    .from(users)
+    .where(eq(users.id, id))
+    .then((r) => r[0]);
+}
+
+export function updateUser(q: Q, id: string, set: PgUpdateSetSource<typeof users>) {
+  return q
+    .update(users)
+    .set({ ...set, updatedAt: sql`now()` })
+    .where(eq(users.id, id));
+}
+
 export function insertSession(q: Q, row: typeof sessions.$inferInsert) {
   return q.insert(sessions).values(row);
 }
@@ -29,22 +45,33 @@ export function deleteSession(q: Q, tokenHash: string) {
   return q.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
-/** The live session and its user, or nothing when expired or unknown. */
-export function findLiveSession(q: Q, tokenHash: string) {
+/** Signs a user out everywhere, or everywhere but one session. */
+export function deleteSessionsOf(q: Q, userId: string, except?: string) {
+  return q
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), except ? ne(sessions.tokenHash, except) : undefined));
+}
+
+export function listSessionsOf(q: Q, userId: string, now: Date) {
+  return q
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+    .orderBy(asc(sessions.createdAt));
+}
+
+/** The session and its user, unless past its absolute lifetime (idle time is checked by the caller). */
+export function findLiveSession(q: Q, tokenHash: string, now: Date) {
   return q
     .select({ session: sessions, user: { id: users.id, email: users.email, name: users.name, status: users.status } })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`)))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
     .then((r) => r[0]);
 }
 
-export function touchSession(q: Q, tokenHash: string) {
-  return q.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.tokenHash, tokenHash));
-}
-
-export function setSessionProgram(q: Q, tokenHash: string, programId: string) {
-  return q.update(sessions).set({ programId }).where(eq(sessions.tokenHash, tokenHash));
+export function updateSession(q: Q, tokenHash: string, set: PgUpdateSetSource<typeof sessions>) {
+  return q.update(sessions).set(set).where(eq(sessions.tokenHash, tokenHash));
 }
 
 /** A user's active memberships with their program, organization and network. */
@@ -81,8 +108,4 @@ export function programName(q: Q, programId: string) {
     .from(programs)
     .where(eq(programs.id, programId))
     .then((r) => r[0]?.name);
-}
-
-export function markSignedIn(q: Q, userId: string) {
-  return q.update(users).set({ lastSignInAt: sql`now()` }).where(eq(users.id, userId));
 }

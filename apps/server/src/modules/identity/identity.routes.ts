@@ -1,18 +1,26 @@
 import { Type } from 'typebox';
 import { problems } from '../../http/problem.js';
-import { clearSessionCookie, requestInfo, requireUser, setSessionCookie } from '../../http/session.js';
+import { clearSessionCookie, requestInfo, requireUser, SESSION_COOKIE, setSessionCookie } from '../../http/session.js';
 import type { App, AppDeps } from '../../http/types.js';
 import { SessionResponse, SignInBody, SwitchProgramBody } from './identity.schema.js';
 import * as service from './identity.service.js';
+import type { SessionStage } from './identity.table.js';
 
 const tags = ['session'];
+const ANY_STAGE: SessionStage[] = ['password_change', 'second_factor', 'second_factor_enrolment'];
 
-export function identityRoutes(app: App, { config, database: { db } }: AppDeps) {
-  const withUser = requireUser(db);
+export function identityRoutes(app: App, { config, database: { db }, clock }: AppDeps) {
+  const deps = { db, clock };
+  const withUser = requireUser(deps);
+  const atAnyStage = requireUser(deps, { stages: ANY_STAGE });
 
-  async function sessionBody(userId: string, email: string, name: string, programId: string | null) {
-    const { memberships, acting } = await service.describeSession(db, userId, programId);
-    return { user: { id: userId, email, name }, memberships, acting };
+  async function sessionBody(
+    user: { id: string; email: string; name: string },
+    programId: string | null,
+    stage: SessionStage | null,
+  ) {
+    const { memberships, acting } = await service.describeSession(db, user.id, programId);
+    return { user: { id: user.id, email: user.email, name: user.name }, stage, memberships, acting };
   }
 
   app.post(
@@ -20,45 +28,46 @@ export function identityRoutes(app: App, { config, database: { db } }: AppDeps) 
     {
       schema: {
         tags,
-        summary: 'Sign in',
+        summary: 'Sign in (the answer says which step is still owed, if any)',
         body: SignInBody,
-        response: { 200: SessionResponse, ...problems(400, 401, 403, 429) },
+        response: { 200: SessionResponse, ...problems(400, 401, 403, 423, 429) },
       },
       config: { rateLimit: { max: config.signInRateLimit, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const { email, password } = request.body;
-      const { token, user, actingProgramId } = await service.signIn(
-        db,
+      const previous = request.cookies[SESSION_COOKIE];
+      const outcome = await service.signIn(
+        deps,
         email,
         password,
         requestInfo(request),
-        config.sessionHours,
+        previous ? service.hashToken(previous) : undefined,
       );
-      setSessionCookie(request, reply, token, config.sessionHours);
-      return sessionBody(user.id, user.email, user.name, actingProgramId);
+      setSessionCookie(request, reply, outcome.token);
+      return sessionBody(outcome.user, outcome.actingProgramId, outcome.stage);
     },
   );
 
   app.get(
     '/api/session',
     {
-      preHandler: withUser,
+      preHandler: atAnyStage,
       schema: {
         tags,
-        summary: 'The signed-in user, memberships and acting program',
+        summary: 'The signed-in user, memberships, acting program and any step owed',
         response: { 200: SessionResponse, ...problems(401) },
       },
     },
     async (request) => {
       const s = request.sessionUser;
-      return sessionBody(s.userId, s.email, s.name, s.programId);
+      return sessionBody({ id: s.userId, email: s.email, name: s.name }, s.programId, s.stage);
     },
   );
 
   app.delete(
     '/api/session',
-    { preHandler: withUser, schema: { tags, summary: 'Sign out', response: { 204: Type.Null(), ...problems(401) } } },
+    { preHandler: atAnyStage, schema: { tags, summary: 'Sign out', response: { 204: Type.Null(), ...problems(401) } } },
     async (request, reply) => {
       const s = request.sessionUser;
       await service.signOut(db, s.tokenHash, s.userId, s.programId, requestInfo(request));
@@ -81,7 +90,7 @@ export function identityRoutes(app: App, { config, database: { db } }: AppDeps) 
     async (request) => {
       const s = request.sessionUser;
       await service.switchProgram(db, s.tokenHash, s.userId, request.body.programId, requestInfo(request));
-      return sessionBody(s.userId, s.email, s.name, request.body.programId);
+      return sessionBody({ id: s.userId, email: s.email, name: s.name }, request.body.programId, s.stage);
     },
   );
 }

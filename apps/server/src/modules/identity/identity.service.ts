@@ -1,12 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { RoleCode } from '@portico/shared';
+import type { RoleCode, SecurityPolicy } from '@portico/shared';
 import type { Db, Tx } from '../../db/client.js';
 import { systemTx } from '../../db/tx.js';
 import { AppError, forbidden } from '../../http/errors.js';
 import { makeCapabilities } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
+import { type Clock, DAY, HOUR, MINUTE } from '../../platform/clock/clock.js';
 import { checkPassword } from './identity.password.js';
 import * as repo from './identity.repo.js';
+import { pendingStages, stageAfter } from './identity.stages.js';
+import type { SessionStage } from './identity.table.js';
+import { securityForUser } from './security.policy.js';
 
 export interface RequestInfo {
   ip: string;
@@ -14,18 +18,25 @@ export interface RequestInfo {
   requestId: string;
 }
 
+export interface IdentityDeps {
+  db: Db;
+  clock: Clock;
+}
+
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 type Membership = Awaited<ReturnType<typeof repo.activeMembershipsOf>>[number];
+type User = NonNullable<Awaited<ReturnType<typeof repo.findUser>>>;
 
 /** Audits one event in every network the user belongs to (a user may serve more than one network). */
-async function auditInNetworks(
+export async function auditInNetworks(
   tx: Tx,
   ms: Membership[],
   userId: string,
   info: RequestInfo,
   action: string,
   programId: string | null = null,
+  details?: Record<string, unknown>,
 ) {
   // One entry per network, naming the acting program where it is in that network.
   const byNetwork = new Map(ms.map((m) => [m.networkId, m]));
@@ -42,45 +53,140 @@ async function auditInNetworks(
         requestId: info.requestId,
         ip: info.ip,
       },
-      { action, entityType: 'user', entityId: userId },
+      { action, entityType: 'user', entityId: userId, ...(details ? { details } : {}) },
     );
   }
 }
 
 const BAD_SIGN_IN = 'The email or password is not right.';
 
-/** Email + password sign-in; one membership is chosen as acting program straight away. */
-export async function signIn(db: Db, email: string, password: string, info: RequestInfo, sessionHours: number) {
-  const user = await repo.findUserByEmail(db, email);
-  const ok = await checkPassword(user?.passwordHash, password);
-  return systemTx(db, async (tx) => {
-    if (!user) throw new AppError('unauthenticated', BAD_SIGN_IN);
-    const ms = await repo.activeMembershipsOf(tx, user.id);
-    if (!ok || user.status !== 'active') {
-      await auditInNetworks(tx, ms, user.id, info, 'session.sign_in_failed');
-      // The failed attempt is recorded even though the command fails.
-      return { failed: true as const };
-    }
-    if (ms.length === 0)
-      throw new AppError('forbidden', 'Your account has no active program membership; ask your administrator.');
-    const token = randomBytes(32).toString('base64url');
-    const tokenHash = hashToken(token);
-    const only = ms.length === 1 ? ms[0] : undefined;
-    await repo.insertSession(tx, {
-      tokenHash,
-      userId: user.id,
-      programId: only?.programId ?? null,
-      ip: info.ip,
-      userAgent: info.userAgent?.slice(0, 300) ?? null,
-      expiresAt: new Date(Date.now() + sessionHours * 3600_000),
-    });
-    await repo.markSignedIn(tx, user.id);
-    await auditInNetworks(tx, ms, user.id, info, 'session.sign_in', only?.programId ?? null);
-    return { failed: false as const, token, user, actingProgramId: only?.programId ?? null };
-  }).then((r) => {
-    if (r.failed) throw new AppError('unauthenticated', BAD_SIGN_IN);
-    return r;
+function lockedMessage(policy: SecurityPolicy, lockedAt: Date): string {
+  const how =
+    policy.lockoutMinutes === null
+      ? 'Ask your program administrator or network administrator to unlock it, or reset your password with "Forgot password".'
+      : `Try again after ${new Date(lockedAt.getTime() + policy.lockoutMinutes * MINUTE).toISOString().slice(11, 16)} UTC, or reset your password with "Forgot password".`;
+  return `Your account is locked after ${policy.maxFailedAttempts} failed sign-ins. ${how}`;
+}
+
+const SUSPENDED =
+  'Your account is suspended because it was not used for a long time. Ask your network administrator to reactivate it.';
+
+/** Creates a session (a fresh token: sessions rotate at every sign-in) with the steps still owed. */
+export async function startSession(
+  tx: Tx,
+  deps: IdentityDeps,
+  user: User,
+  ms: Membership[],
+  info: RequestInfo,
+  policy: SecurityPolicy,
+): Promise<{ token: string; actingProgramId: string | null; stage: SessionStage | null }> {
+  const now = deps.clock.now();
+  const token = randomBytes(32).toString('base64url');
+  const only = ms.length === 1 ? ms[0] : undefined;
+  const stage = pendingStages(user, policy, now)[0] ?? null;
+  await repo.insertSession(tx, {
+    tokenHash: hashToken(token),
+    userId: user.id,
+    programId: only?.programId ?? null,
+    stage,
+    idleMinutes: policy.sessionIdleMinutes,
+    ip: info.ip,
+    userAgent: info.userAgent?.slice(0, 300) ?? null,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + policy.sessionAbsoluteHours * HOUR),
   });
+  await repo.updateUser(tx, user.id, { lastSignInAt: now, lastActiveAt: now, failedAttempts: 0 });
+  await auditInNetworks(
+    tx,
+    ms,
+    user.id,
+    info,
+    'session.sign_in',
+    only?.programId ?? null,
+    stage ? { stage } : undefined,
+  );
+  return { token, actingProgramId: only?.programId ?? null, stage };
+}
+
+type Outcome =
+  | { error: AppError }
+  | { token: string; user: User; actingProgramId: string | null; stage: SessionStage | null };
+
+/**
+ * Email + password sign-in under the user's network policy: lockout (NCC-1), suspension after
+ * inactivity, then the steps owed (password change, second factor). Failures are audited even
+ * though the command fails, so they commit first and the error is thrown after.
+ */
+export async function signIn(
+  deps: IdentityDeps,
+  email: string,
+  password: string,
+  info: RequestInfo,
+  previousTokenHash?: string,
+) {
+  const user = await repo.findUserByEmail(deps.db, email);
+  const ok = await checkPassword(user?.passwordHash, password);
+  const outcome = await systemTx(deps.db, async (tx): Promise<Outcome> => {
+    if (!user) return { error: new AppError('unauthenticated', BAD_SIGN_IN) };
+    const now = deps.clock.now();
+    const policy = await securityForUser(tx, user.id);
+    const ms = await repo.activeMembershipsOf(tx, user.id);
+    if (user.lockedAt) {
+      const windowOver =
+        policy.lockoutMinutes !== null && now.getTime() - user.lockedAt.getTime() >= policy.lockoutMinutes * MINUTE;
+      if (!windowOver) {
+        await auditInNetworks(tx, ms, user.id, info, 'session.sign_in_refused', null, { reason: 'locked' });
+        return { error: new AppError('locked', lockedMessage(policy, user.lockedAt)) };
+      }
+      await repo.updateUser(tx, user.id, { lockedAt: null, failedAttempts: 0 });
+      user.failedAttempts = 0;
+    }
+    if (!ok || user.status !== 'active') {
+      const failures = user.failedAttempts + 1;
+      const locks = failures >= policy.maxFailedAttempts;
+      await repo.updateUser(tx, user.id, { failedAttempts: failures, ...(locks ? { lockedAt: now } : {}) });
+      await auditInNetworks(tx, ms, user.id, info, 'session.sign_in_failed', null, { failures });
+      if (locks) {
+        await auditInNetworks(tx, ms, user.id, info, 'user.lock', null, { failures });
+        return { error: new AppError('locked', lockedMessage(policy, now)) };
+      }
+      return { error: new AppError('unauthenticated', BAD_SIGN_IN) };
+    }
+    if (user.suspendedAt) return { error: new AppError('locked', SUSPENDED) };
+    if (
+      policy.inactivitySuspendDays !== null &&
+      now.getTime() - user.lastActiveAt.getTime() > policy.inactivitySuspendDays * DAY
+    ) {
+      await repo.updateUser(tx, user.id, { suspendedAt: now });
+      await auditInNetworks(tx, ms, user.id, info, 'user.suspend', null, { reason: 'inactivity' });
+      return { error: new AppError('locked', SUSPENDED) };
+    }
+    if (ms.length === 0) {
+      return {
+        error: new AppError('forbidden', 'Your account has no active program membership; ask your administrator.'),
+      };
+    }
+    if (previousTokenHash) await repo.deleteSession(tx, previousTokenHash);
+    return { ...(await startSession(tx, deps, user, ms, info, policy)), user };
+  });
+  if ('error' in outcome) throw outcome.error;
+  return outcome;
+}
+
+/** Moves a session past a step it has just completed; returns the next step (null: fully signed in). */
+export async function advanceStage(
+  tx: Tx,
+  deps: IdentityDeps,
+  tokenHash: string,
+  userId: string,
+  completed: SessionStage,
+) {
+  const user = await repo.findUser(tx, userId);
+  if (!user) throw new AppError('unauthenticated', 'Sign in first.');
+  const next = stageAfter(completed, user, await securityForUser(tx, userId), deps.clock.now());
+  await repo.updateSession(tx, tokenHash, { stage: next });
+  return next;
 }
 
 /** Signs out: the session row is gone, the cookie is worthless. */
@@ -114,7 +220,7 @@ export async function switchProgram(db: Db, tokenHash: string, userId: string, p
           : 'You are not a member of that program, so you cannot act as it.',
       );
     }
-    await repo.setSessionProgram(tx, tokenHash, programId);
+    await repo.updateSession(tx, tokenHash, { programId });
     await recordAudit(
       tx,
       {

@@ -6,8 +6,9 @@ import type { App, AppDeps } from '../../http/types.js';
 import { UserCreate, UserDetail, UserListQuery } from './users.schema.js';
 import * as service from './users.service.js';
 
-export function userRoutes(app: App, { database: { db } }: AppDeps) {
-  const preHandler = requireActor(db);
+export function userRoutes(app: App, { database: { db }, clock }: AppDeps) {
+  const deps = { db, clock };
+  const preHandler = requireActor(deps);
   const tags = ['users'];
   app.get(
     '/api/users',

@@ -6,8 +6,9 @@ import type { App, AppDeps } from '../../http/types.js';
 import { Contact, ContactCreate, ContactListQuery, MembershipPatch, ProgramParams } from './memberships.schema.js';
 import * as service from './memberships.service.js';
 
-export function membershipRoutes(app: App, { database: { db } }: AppDeps) {
-  const preHandler = requireActor(db);
+export function membershipRoutes(app: App, { database: { db }, clock }: AppDeps) {
+  const deps = { db, clock };
+  const preHandler = requireActor(deps);
   const tags = ['contacts'];
 
   app.get(

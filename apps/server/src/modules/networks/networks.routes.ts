@@ -22,11 +22,12 @@ const NetworkResponse = Type.Object({
   requiresAgencyAgreement: Type.Boolean(),
 });
 
-export function networkRoutes(app: App, { database: { db } }: AppDeps) {
+export function networkRoutes(app: App, { database: { db }, clock }: AppDeps) {
+  const deps = { db, clock };
   app.get(
     '/api/network',
     {
-      preHandler: requireActor(db),
+      preHandler: requireActor(deps),
       schema: {
         tags: ['network'],
         summary: 'The acting network and its policy',

@@ -16,8 +16,9 @@ const Notification = Type.Object({
   createdAt: DateTime,
 });
 
-export function notificationRoutes(app: App, { database: { db } }: AppDeps) {
-  const preHandler = requireActor(db);
+export function notificationRoutes(app: App, { database: { db }, clock }: AppDeps) {
+  const deps = { db, clock };
+  const preHandler = requireActor(deps);
   const tags = ['notifications'];
   app.get(
     '/api/notifications',

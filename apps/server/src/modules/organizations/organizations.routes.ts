@@ -15,8 +15,9 @@ import {
 } from './organizations.schema.js';
 import * as service from './organizations.service.js';
 
-export function organizationRoutes(app: App, { database: { db } }: AppDeps) {
-  const preHandler = requireActor(db);
+export function organizationRoutes(app: App, { database: { db }, clock }: AppDeps) {
+  const deps = { db, clock };
+  const preHandler = requireActor(deps);
   const tags = ['organizations'];
   const read = problems(400, 401, 403, 404);
   const write = problems(400, 401, 403, 404, 409);
