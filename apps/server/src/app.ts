@@ -12,6 +12,7 @@ import addFormats from 'ajv-formats';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { Type } from 'typebox';
+import { registerCsrfCheck } from './http/csrf.js';
 import { registerProblemHandling } from './http/problem.js';
 import type { App, AppDeps } from './http/types.js';
 import { auditLogRoutes } from './modules/audit-log/audit-log.routes.js';
@@ -20,6 +21,7 @@ import { passwordRoutes } from './modules/identity/password.routes.js';
 import { secondFactorRoutes } from './modules/identity/second-factor.routes.js';
 import { sessionRoutes } from './modules/identity/sessions.routes.js';
 import { userRoutes } from './modules/identity/users.routes.js';
+import { mailRoutes } from './modules/mail/mail.routes.js';
 import { membershipRoutes } from './modules/memberships/memberships.routes.js';
 import { networkRoutes } from './modules/networks/networks.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
@@ -31,6 +33,7 @@ const MODULES = [
   passwordRoutes,
   sessionRoutes,
   secondFactorRoutes,
+  mailRoutes,
   userRoutes,
   networkRoutes,
   organizationRoutes,
@@ -65,6 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   const spa = existsSync(path.join(config.webDist, 'index.html'));
   registerProblemHandling(app, { spa });
+  registerCsrfCheck(app);
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -73,6 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
         upgradeInsecureRequests: null,
       },
     },

@@ -89,6 +89,15 @@ const ROUTES: Row[] = [
     owner: 'networkAdmin',
     orgActorStatus: 403,
   },
+  ...(['unlock', 'reactivate', 'invitation', 'temporary-password'] as const).map(
+    (action): Row => ({
+      route: `POST /api/users/:id/${action}`,
+      method: 'POST',
+      url: (r) => `/api/users/${r.userId}/${action}`,
+      owner: 'networkAdmin',
+      orgActorStatus: 403,
+    }),
+  ),
   {
     route: 'DELETE /api/sessions/:id',
     method: 'DELETE',

@@ -4,7 +4,7 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { systemTx } from '../../db/tx.js';
 import { AppError, invalid } from '../../http/errors.js';
-import { HOUR, MINUTE } from '../../platform/clock/clock.js';
+import { type Clock, HOUR, MINUTE } from '../../platform/clock/clock.js';
 import { queueMail } from '../../platform/notify/mail.js';
 import { checkPassword, hashPassword } from './identity.password.js';
 import * as repo from './identity.repo.js';
@@ -67,7 +67,7 @@ export async function changePassword(
 }
 
 /** Creates a single-use link token (only its hash is stored). */
-export async function issueToken(tx: Tx, deps: IdentityDeps, userId: string, kind: 'invite' | 'reset') {
+export async function issueToken(tx: Tx, deps: { clock: Clock }, userId: string, kind: 'invite' | 'reset') {
   const token = randomBytes(32).toString('base64url');
   const lifetime = kind === 'invite' ? INVITE_LIFETIME : RESET_LIFETIME;
   await tx.insert(authTokens).values({
@@ -83,7 +83,7 @@ export async function issueToken(tx: Tx, deps: IdentityDeps, userId: string, kin
 /** MT-1 / NCC-1: the invitation email, with a link to set a password (never a password). */
 export async function sendInvitation(
   tx: Tx,
-  deps: IdentityDeps & { publicUrl: string },
+  deps: { clock: Clock; publicUrl: string },
   user: { id: string; email: string; name: string },
   network: { id: string; name: string },
 ) {

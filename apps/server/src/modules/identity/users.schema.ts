@@ -22,6 +22,10 @@ export const UserDetail = Type.Object({
   phone: Nullable(Type.String()),
   status: Type.String(),
   lastSignInAt: Nullable(DateTime),
+  lockedAt: Nullable(DateTime),
+  suspendedAt: Nullable(DateTime),
+  mustChangePassword: Type.Boolean(),
+  hasPassword: Type.Boolean(),
   memberships: Type.Array(
     Type.Object({
       membershipId: Type.String(),

@@ -6,7 +6,8 @@ import type { App, AppDeps } from '../../http/types.js';
 import { Contact, ContactCreate, ContactListQuery, MembershipPatch, ProgramParams } from './memberships.schema.js';
 import * as service from './memberships.service.js';
 
-export function membershipRoutes(app: App, { database: { db }, clock }: AppDeps) {
+export function membershipRoutes(app: App, { config, database: { db }, clock, mail }: AppDeps) {
+  const invite = { clock, publicUrl: config.publicUrl };
   const deps = { db, clock };
   const preHandler = requireActor(deps);
   const tags = ['contacts'];
@@ -37,8 +38,11 @@ export function membershipRoutes(app: App, { database: { db }, clock }: AppDeps)
         response: { 201: Contact, ...problems(400, 401, 403, 404, 409) },
       },
     },
-    async (req, reply) =>
-      reply.status(201).send(await service.addContact(db, req.actor, req.params.programId, req.body)),
+    async (req, reply) => {
+      const contact = await service.addContact(db, req.actor, invite, req.params.programId, req.body);
+      mail.kick();
+      return reply.status(201).send(contact);
+    },
   );
   app.patch(
     '/api/memberships/:id',

@@ -6,7 +6,9 @@ import { conflict, forbidden, invalid, notFound } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { type Actor, assertCan } from '../../platform/access/actor.js';
 import { auditContextOf, recordAudit } from '../../platform/audit/audit.service.js';
+import type { Clock } from '../../platform/clock/clock.js';
 import { scopeOf, withTenant } from '../../platform/tenancy/tenancy.js';
+import { sendInvitation } from '../identity/password.service.js';
 import { networks } from '../networks/networks.table.js';
 import { notify } from '../notifications/notifications.service.js';
 import * as programs from '../organizations/organizations.repo.js';
@@ -34,9 +36,16 @@ async function assertRolesOffered(tx: Tx, actor: Actor, roles: RoleCode[], field
 }
 
 /** Gives an existing or new user a membership in a program the actor may manage; returns the membership id. */
+/** What inviting a new user needs: the clock of the link's lifetime and the portal's address. */
+export interface InviteDeps {
+  clock: Clock;
+  publicUrl: string;
+}
+
 export async function addMembership(
   tx: Tx,
   actor: Actor,
+  invite: InviteDeps,
   person: { email: string; name: string; phone?: string | null | undefined },
   m: Static<typeof MembershipInput>,
 ) {
@@ -62,7 +71,18 @@ export async function addMembership(
     ...(m.beginsOn ? { beginsOn: m.beginsOn } : {}),
   });
   const ctx = auditContextOf(actor);
-  if (!existing) await recordAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: userId });
+  if (!existing) {
+    await recordAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: userId });
+    // MT-1 / NCC-1: the new user gets a single-use link to set a password; nobody else sees one.
+    const [net] = await tx.select({ name: networks.name }).from(networks).where(eq(networks.id, program.networkId));
+    await sendInvitation(
+      tx,
+      invite,
+      { id: userId, email: person.email, name: person.name },
+      { id: program.networkId, name: net?.name ?? 'Portico' },
+    );
+    await recordAudit(tx, ctx, { action: 'user.invite', entityType: 'user', entityId: userId });
+  }
   await recordAudit(tx, ctx, {
     action: 'membership.create',
     entityType: 'membership',
@@ -102,11 +122,17 @@ export function listContacts(
   });
 }
 
-export function addContact(db: Db, actor: Actor, programId: string, input: Static<typeof ContactCreate>) {
+export function addContact(
+  db: Db,
+  actor: Actor,
+  invite: InviteDeps,
+  programId: string,
+  input: Static<typeof ContactCreate>,
+) {
   assertCan(actor, 'contacts:write');
   return withTenant(db, actor, async (tx) => {
     const { email, name, phone, ...m } = input;
-    const { membershipId } = await addMembership(tx, actor, { email, name, phone }, { ...m, programId });
+    const { membershipId } = await addMembership(tx, actor, invite, { email, name, phone }, { ...m, programId });
     return (await repo.findContact(tx, scopeOf(actor), membershipId))!;
   });
 }
