@@ -15,6 +15,7 @@ import { Type } from 'typebox';
 import { registerCsrfCheck } from './http/csrf.js';
 import { registerProblemHandling } from './http/problem.js';
 import type { App, AppDeps } from './http/types.js';
+import { agreementRoutes } from './modules/agreements/agreements.routes.js';
 import { auditLogRoutes } from './modules/audit-log/audit-log.routes.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
 import { passwordRoutes } from './modules/identity/password.routes.js';
@@ -34,6 +35,7 @@ const MODULES = [
   sessionRoutes,
   secondFactorRoutes,
   mailRoutes,
+  agreementRoutes,
   userRoutes,
   networkRoutes,
   organizationRoutes,

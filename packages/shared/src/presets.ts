@@ -23,7 +23,27 @@ export interface NetworkPolicy {
   programNoun: string;
   /** Sign-in rules: password, lockout, expiry, suspension, sessions, second factor. */
   security: SecurityPolicy;
+  /** MT-3: the user agreement signed at first sign-in and yearly; null when the network has none. */
+  userAgreement: UserAgreement | null;
 }
+
+export interface UserAgreement {
+  version: string;
+  text: string;
+}
+
+const MT_AGREEMENT: UserAgreement = {
+  version: '2026-01',
+  text: [
+    'Memorandum of understanding for users of the referral network.',
+    '',
+    '1. I use this portal only to refer, receive and follow up clients of my program, with their consent.',
+    '2. I keep client information confidential: I do not share my account, print or export more than my work needs, or leave a session open on a shared computer.',
+    '3. I record only what the referral needs; medical records are not sent through the portal.',
+    '4. I report a suspected privacy incident to my gatekeeper and the network team at once.',
+    '5. I understand that my use is audited and that breaking this agreement ends my access.',
+  ].join('\n'),
+};
 
 const nd: RoleCode[] = ['nd_master_admin', 'nd_support_admin', 'nd_care_coordinator', 'nd_peer_support'];
 const mt: RoleCode[] = ['mt_gatekeeper', 'mt_provider'];
@@ -40,6 +60,7 @@ const ncc: RoleCode[] = [
 export const PRESET_POLICIES: Record<PresetCode, NetworkPolicy> = {
   default: {
     security: SECURITY_PRESETS['default'],
+    userAgreement: null,
     roles: ['network_admin', ...mt, 'ncc_read_only'],
     requiresAgencyAgreement: false,
     clientNoun: 'client',
@@ -47,6 +68,7 @@ export const PRESET_POLICIES: Record<PresetCode, NetworkPolicy> = {
   },
   'nd-care-coordination': {
     security: SECURITY_PRESETS['nd-care-coordination'],
+    userAgreement: null,
     roles: ['network_admin', ...nd],
     requiresAgencyAgreement: false,
     clientNoun: 'participant',
@@ -54,6 +76,7 @@ export const PRESET_POLICIES: Record<PresetCode, NetworkPolicy> = {
   },
   'mt-referral-network': {
     security: SECURITY_PRESETS['mt-referral-network'],
+    userAgreement: MT_AGREEMENT,
     roles: ['network_admin', ...mt],
     requiresAgencyAgreement: true,
     clientNoun: 'client',
@@ -61,6 +84,7 @@ export const PRESET_POLICIES: Record<PresetCode, NetworkPolicy> = {
   },
   'health-plan': {
     security: SECURITY_PRESETS['health-plan'],
+    userAgreement: null,
     roles: ['network_admin', 'hp_provider_staff'],
     requiresAgencyAgreement: false,
     clientNoun: 'member',
@@ -68,6 +92,7 @@ export const PRESET_POLICIES: Record<PresetCode, NetworkPolicy> = {
   },
   'council-payments': {
     security: SECURITY_PRESETS['council-payments'],
+    userAgreement: null,
     roles: ['network_admin', ...ncc],
     requiresAgencyAgreement: false,
     clientNoun: 'service user',

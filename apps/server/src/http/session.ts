@@ -1,5 +1,6 @@
 import type { RoleCode } from '@portico/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { agreementStatus } from '../modules/agreements/agreements.service.js';
 import * as identity from '../modules/identity/identity.repo.js';
 import { hashToken, type IdentityDeps, type RequestInfo } from '../modules/identity/identity.service.js';
 import { STAGE_MESSAGES } from '../modules/identity/identity.stages.js';
@@ -73,8 +74,10 @@ export function requireUser(deps: IdentityDeps, options: { stages?: SessionStage
 /**
  * preHandler: a signed-in user acting as a program through a membership that is active right now.
  * Memberships are read on every request, so an end date takes effect at once (ND-2).
+ * With `agreement`, the route also needs a current signature of the network's user agreement
+ * (MT-3): every client, consent and referral route asks for it.
  */
-export function requireActor(deps: IdentityDeps) {
+export function requireActor(deps: IdentityDeps, options: { agreement?: boolean } = {}) {
   const user = requireUser(deps);
   const { db } = deps;
   return async (request: FastifyRequest) => {
@@ -102,5 +105,11 @@ export function requireActor(deps: IdentityDeps) {
       requestId: String(request.id),
       ip: request.ip,
     };
+    if (options.agreement && (await agreementStatus(db, deps.clock, request.actor)).due) {
+      throw new AppError(
+        'forbidden',
+        'Sign the user agreement of your network first: until it is signed, client, consent and referral pages are closed.',
+      );
+    }
   };
 }
