@@ -16,7 +16,8 @@ export interface PasswordRules {
   rejectEmailName: boolean;
 }
 
-export type SecondFactor = 'none' | 'passcode' | 'totp';
+/** The authenticator-app factor (TOTP) is not offered yet: its columns exist, its enrolment does not. */
+export type SecondFactor = 'none' | 'passcode';
 
 export interface SecurityPolicy {
   password: PasswordRules;
