@@ -16,8 +16,8 @@ export interface PasswordRules {
   rejectEmailName: boolean;
 }
 
-/** The authenticator-app factor (TOTP) is not offered yet: its columns exist, its enrolment does not. */
-export type SecondFactor = 'none' | 'passcode';
+/** NCC-1's 6-digit passcode, or an authenticator app (TOTP, RFC 6238) with recovery codes. */
+export type SecondFactor = 'none' | 'passcode' | 'totp';
 
 export interface SecurityPolicy {
   password: PasswordRules;

@@ -22,7 +22,11 @@ describe(`user agreement on ${testDriver} (MT-3)`, () => {
   beforeAll(async () => {
     deps = await testDeps({ clock });
     app = await buildApp(deps);
-    app.get('/api/test-guarded', { preHandler: requireActor({ db: deps.database.db, clock }, { agreement: true }) }, async () => ({ ok: true }));
+    app.get(
+      '/api/test-guarded',
+      { preHandler: requireActor({ db: deps.database.db, clock }, { agreement: true }) },
+      async () => ({ ok: true }),
+    );
     await app.ready();
     mt = await makeTenantPair(deps.database.db, 'mt-referral-network');
     plain = await makeTenantPair(deps.database.db, 'default');

@@ -6,6 +6,7 @@ export interface StageUser {
   mustChangePassword: boolean;
   passwordChangedAt: Date | null;
   passcodeHash: string | null;
+  totpEnabledAt: Date | null;
 }
 
 /** NCC-1: the password is older than the network allows. */
@@ -16,6 +17,7 @@ export function passwordExpired(user: StageUser, policy: SecurityPolicy, now: Da
 
 export function secondFactorEnrolled(user: StageUser, policy: SecurityPolicy): boolean {
   if (policy.secondFactor === 'passcode') return Boolean(user.passcodeHash);
+  if (policy.secondFactor === 'totp') return Boolean(user.totpEnabledAt);
   return true;
 }
 

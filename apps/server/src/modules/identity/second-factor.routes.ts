@@ -3,6 +3,7 @@ import { problems } from '../../http/problem.js';
 import { requestInfo, requireUser } from '../../http/session.js';
 import type { App, AppDeps } from '../../http/types.js';
 import * as service from './second-factor.service.js';
+import * as totp from './totp.service.js';
 
 const tags = ['session'];
 const PasscodeBody = Type.Object({ passcode: Type.String({ maxLength: 20 }) }, { additionalProperties: false });
@@ -36,5 +37,54 @@ export function secondFactorRoutes(app: App, { database: { db }, clock }: AppDep
       },
     },
     (request) => service.enrolPasscode(deps, request.sessionUser, request.body.passcode, requestInfo(request)),
+  );
+
+  const CodeBody = Type.Object({ code: Type.String({ maxLength: 20 }) }, { additionalProperties: false });
+  app.post(
+    '/api/session/totp/setup',
+    {
+      preHandler: requireUser(deps, { stages: ['second_factor_enrolment'] }),
+      schema: {
+        tags,
+        summary: 'Start authenticator-app enrolment: a secret and its QR code',
+        response: {
+          200: Type.Object({ secret: Type.String(), otpauthUri: Type.String(), qrCode: Type.String() }),
+          ...problems(401, 403),
+        },
+      },
+    },
+    (request) => totp.startTotpEnrolment(deps, request.sessionUser),
+  );
+  app.put(
+    '/api/session/totp',
+    {
+      preHandler: requireUser(deps, { stages: ['second_factor_enrolment'] }),
+      schema: {
+        tags,
+        summary: 'Confirm enrolment with a first code; answers 10 single-use recovery codes, once',
+        body: CodeBody,
+        response: {
+          200: Type.Object({
+            stage: Type.Union([Type.String(), Type.Null()]),
+            recoveryCodes: Type.Array(Type.String()),
+          }),
+          ...problems(400, 401, 403, 409),
+        },
+      },
+    },
+    (request) => totp.confirmTotpEnrolment(deps, request.sessionUser, request.body.code, requestInfo(request)),
+  );
+  app.post(
+    '/api/session/totp',
+    {
+      preHandler: requireUser(deps, { stages: ['second_factor'] }),
+      schema: {
+        tags,
+        summary: 'Enter the authenticator code, or a recovery code',
+        body: CodeBody,
+        response: { 200: Stage, ...problems(400, 401, 403, 423) },
+      },
+    },
+    (request) => totp.verifyTotp(deps, request.sessionUser, request.body.code, requestInfo(request)),
   );
 }

@@ -1,3 +1,4 @@
+import type { Tx } from '../../db/client.js';
 import { systemTx } from '../../db/tx.js';
 import { AppError, invalid } from '../../http/errors.js';
 import { checkPassword, hashPassword } from './identity.password.js';
@@ -25,13 +26,25 @@ export function enrolPasscode(deps: IdentityDeps, session: Session, passcode: st
   });
 }
 
-/** NCC-1: the passcode asked after the password; wrong answers count towards the lockout. */
-export async function verifyPasscode(deps: IdentityDeps, session: Session, passcode: string, info: RequestInfo) {
+type User = NonNullable<Awaited<ReturnType<typeof repo.findUser>>>;
+
+/**
+ * The second factor asked after the password, whichever it is: a right answer moves the session on,
+ * a wrong one counts towards the lockout like a wrong password (NCC-1). `check` may change the user
+ * (a recovery code is used up) inside the same transaction.
+ */
+export async function checkSecondFactor(
+  deps: IdentityDeps,
+  session: Session,
+  info: RequestInfo,
+  field: string,
+  check: (tx: Tx, user: User) => Promise<boolean>,
+) {
   const outcome = await systemTx(deps.db, async (tx) => {
     const user = await repo.findUser(tx, session.userId);
     if (!user) throw new AppError('unauthenticated', 'Sign in first.');
     const ms = await repo.activeMembershipsOf(tx, user.id);
-    if (await checkPassword(user.passcodeHash, passcode)) {
+    if (await check(tx, user)) {
       await repo.updateUser(tx, user.id, { failedAttempts: 0 });
       await auditInNetworks(tx, ms, user.id, info, 'session.second_factor');
       return { stage: await advanceStage(tx, deps, session.tokenHash, user.id, 'second_factor') };
@@ -51,8 +64,15 @@ export async function verifyPasscode(deps: IdentityDeps, session: Session, passc
         ),
       };
     }
-    return { error: invalid('body.passcode', 'is not right') };
+    return { error: invalid(field, 'is not right') };
   });
   if ('error' in outcome) throw outcome.error;
   return outcome;
+}
+
+/** NCC-1: the passcode asked after the password. */
+export function verifyPasscode(deps: IdentityDeps, session: Session, passcode: string, info: RequestInfo) {
+  return checkSecondFactor(deps, session, info, 'body.passcode', async (_tx, user) =>
+    checkPassword(user.passcodeHash, passcode),
+  );
 }

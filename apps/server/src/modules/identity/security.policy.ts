@@ -15,7 +15,7 @@ export function securityOfNetwork(n: {
 }
 
 const minNullable = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
-const FACTOR_STRENGTH = { none: 0, passcode: 1 } as const;
+const FACTOR_STRENGTH = { none: 0, passcode: 1, totp: 2 } as const;
 
 /**
  * A user in programs of several networks gets the strictest rule of each: the longest password,

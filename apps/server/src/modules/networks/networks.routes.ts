@@ -1,12 +1,9 @@
-import { PRESETS, roleLabel } from '@portico/shared';
-import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { notFound } from '../../http/errors.js';
 import { problems } from '../../http/problem.js';
 import { requireActor } from '../../http/session.js';
 import type { App, AppDeps } from '../../http/types.js';
-import { withTenant } from '../../platform/tenancy/tenancy.js';
-import { networks } from './networks.table.js';
+import { NetworkPolicyPatch, NetworkPolicyResponse } from './networks.schema.js';
+import * as service from './networks.service.js';
 
 const NetworkResponse = Type.Object({
   id: Type.String(),
@@ -23,29 +20,43 @@ const NetworkResponse = Type.Object({
 });
 
 export function networkRoutes(app: App, { database: { db }, clock }: AppDeps) {
-  const deps = { db, clock };
+  const preHandler = requireActor({ db, clock });
+  const tags = ['network'];
   app.get(
     '/api/network',
     {
-      preHandler: requireActor(deps),
+      preHandler,
       schema: {
-        tags: ['network'],
+        tags,
         summary: 'The acting network and its policy',
         response: { 200: NetworkResponse, ...problems(401, 403) },
       },
     },
-    (req) =>
-      withTenant(db, req.actor, async (tx) => {
-        const [n] = await tx.select().from(networks).where(eq(networks.id, req.actor.networkId));
-        if (!n) throw notFound('Network');
-        return {
-          ...n,
-          presetLabel: PRESETS[n.preset],
-          roles: n.policy.roles.map((code) => ({ code, label: roleLabel(code) })),
-          clientNoun: n.policy.clientNoun,
-          programNoun: n.policy.programNoun,
-          requiresAgencyAgreement: n.policy.requiresAgencyAgreement,
-        };
-      }),
+    (req) => service.getNetwork(db, req.actor),
+  );
+  app.get(
+    '/api/network/policy',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Sign-in rules and user agreement (network administrators)',
+        response: { 200: NetworkPolicyResponse, ...problems(401, 403) },
+      },
+    },
+    (req) => service.getNetworkPolicy(db, req.actor),
+  );
+  app.patch(
+    '/api/network/policy',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Edit the sign-in rules or the user agreement (network administrators)',
+        body: NetworkPolicyPatch,
+        response: { 200: NetworkPolicyResponse, ...problems(400, 401, 403) },
+      },
+    },
+    (req) => service.updateNetworkPolicy(db, req.actor, req.body),
   );
 }

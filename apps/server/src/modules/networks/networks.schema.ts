@@ -1,0 +1,52 @@
+import { Type } from 'typebox';
+import { Nullable } from '../../http/schema.js';
+
+const Days = (max: number) => Nullable(Type.Integer({ minimum: 1, maximum: max }));
+
+export const PasswordRulesSchema = Type.Object(
+  {
+    minLength: Type.Integer({ minimum: 8, maximum: 64 }),
+    minLengthWithSecondFactor: Type.Integer({ minimum: 8, maximum: 64 }),
+    requireUpper: Type.Boolean(),
+    requireLower: Type.Boolean(),
+    requireLetter: Type.Boolean(),
+    requireSymbol: Type.Boolean(),
+    minDigits: Type.Integer({ minimum: 0, maximum: 10 }),
+    rejectCommon: Type.Boolean(),
+    rejectEmailName: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+
+/** The whole sign-in policy of a network; NIST's floor of 8 characters is the least accepted. */
+export const SecurityPolicySchema = Type.Object(
+  {
+    password: PasswordRulesSchema,
+    maxFailedAttempts: Type.Integer({ minimum: 1, maximum: 100 }),
+    lockoutMinutes: Days(24 * 60),
+    passwordLifetimeDays: Days(3650),
+    inactivitySuspendDays: Days(3650),
+    sessionIdleMinutes: Type.Integer({ minimum: 1, maximum: 24 * 60 }),
+    sessionAbsoluteHours: Type.Integer({ minimum: 1, maximum: 24 * 30 }),
+    secondFactor: Type.Union([Type.Literal('none'), Type.Literal('passcode'), Type.Literal('totp')]),
+    allowTemporaryPassword: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+
+export const UserAgreementSchema = Nullable(
+  Type.Object(
+    { version: Type.String({ minLength: 1, maxLength: 50 }), text: Type.String({ minLength: 1, maxLength: 20_000 }) },
+    { additionalProperties: false },
+  ),
+);
+
+export const NetworkPolicyPatch = Type.Object(
+  { security: Type.Optional(SecurityPolicySchema), userAgreement: Type.Optional(UserAgreementSchema) },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const NetworkPolicyResponse = Type.Object({
+  security: SecurityPolicySchema,
+  userAgreement: UserAgreementSchema,
+});
