@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { desc, eq } from 'drizzle-orm';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { buildApp } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config/config.js';
@@ -10,7 +11,9 @@ import { migrate } from '../apps/server/src/db/migrate.js';
 import { seedDemoIfEmpty } from '../apps/server/src/demo/seed.js';
 import type { App } from '../apps/server/src/http/types.js';
 import { systemClock } from '../apps/server/src/platform/clock/clock.js';
+import { Background } from '../apps/server/src/platform/jobs/background.js';
 import { MailDelivery } from '../apps/server/src/platform/notify/mail.js';
+import { mailOutbox } from '../apps/server/src/platform/notify/mail.table.js';
 
 export const DEMO_PASSWORD = 'E2e-demo-password-2026!';
 const require = createRequire(import.meta.url);
@@ -19,8 +22,20 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export interface Portal {
   baseUrl: string;
   browser: Browser;
+  /** The portal's database, for checks the browser cannot make. */
+  database: Database;
   newPage(): Promise<{ page: Page; context: BrowserContext }>;
+  /** The text of the newest email to `to` in the outbox (no SMTP in tests: bodies stay), or null. */
+  latestMailBody(to: string): Promise<string | null>;
   stop(): Promise<void>;
+}
+
+/** The path and query of the first link in an email to `path` ('/set-password'), for page.goto on the test portal. */
+export function linkIn(body: string | null, path: string): string {
+  const match = body && new RegExp(`https?://[^\\s]+${path}\\?[^\\s]+`).exec(body);
+  if (!match) throw new Error(`no ${path} link in the email: ${body}`);
+  const url = new URL(match[0]);
+  return `${url.pathname}${url.search}`;
 }
 
 /**
@@ -34,7 +49,7 @@ export async function startPortal(): Promise<Portal> {
   await migrate(database);
   await seedDemoIfEmpty(database.db, DEMO_PASSWORD);
   const mail = new MailDelivery(database.db, { smtpUrl: undefined, from: config.mailFrom });
-  const app: App = await buildApp({ config, database, clock: systemClock, mail });
+  const app: App = await buildApp({ config, database, clock: systemClock, mail, background: new Background() });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');
@@ -55,6 +70,16 @@ export async function startPortal(): Promise<Portal> {
   return {
     baseUrl,
     browser,
+    database,
+    async latestMailBody(to) {
+      const [row] = await database.db
+        .select({ body: mailOutbox.body })
+        .from(mailOutbox)
+        .where(eq(mailOutbox.to, to))
+        .orderBy(desc(mailOutbox.createdAt))
+        .limit(1);
+      return row?.body ?? null;
+    },
     async newPage() {
       const context = await browser.newContext({ baseURL: baseUrl });
       return { page: await context.newPage(), context };
@@ -72,11 +97,16 @@ export interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: string[] }[];
+  /** Where, and axe's explanation (for contrast: the colours it measured). */
+  nodes: { target: string[]; failureSummary?: string }[];
 }
 
 /** Runs axe-core in the page; returns the serious and critical violations. */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  // A toast or dialog still fading in has see-through text; axe would measure it half-way.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
   // Evaluated through the DevTools protocol: the portal's CSP (script-src 'self') stays on for the test.
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
@@ -85,5 +115,10 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
 }

@@ -68,6 +68,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Work started by requests but not awaited finishes before the app closes.
+  app.decorate('background', deps.background);
+  app.addHook('onClose', () => deps.background.drain());
   const spa = existsSync(path.join(config.webDist, 'index.html'));
   registerProblemHandling(app, { spa });
   registerCsrfCheck(app);

@@ -4,6 +4,7 @@ import { openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { demoSignInsTable, seedDemoIfEmpty } from './demo/seed.js';
 import { systemClock } from './platform/clock/clock.js';
+import { Background } from './platform/jobs/background.js';
 import { MailDelivery } from './platform/notify/mail.js';
 
 const config = loadConfig();
@@ -11,7 +12,8 @@ const database = await openDatabase(config);
 await migrate(database);
 const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db, config.demoPassword) : 'skipped';
 const mail = new MailDelivery(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom });
-const app = await buildApp({ config, database, clock: systemClock, mail });
+const background = new Background();
+const app = await buildApp({ config, database, clock: systemClock, mail, background });
 mail.start();
 
 let closing = false;

@@ -11,6 +11,7 @@ import type { Database } from '../db/client.js';
 import type { SessionStage } from '../modules/identity/identity.table.js';
 import type { Actor } from '../platform/access/actor.js';
 import type { Clock } from '../platform/clock/clock.js';
+import type { Background } from '../platform/jobs/background.js';
 import type { MailDelivery } from '../platform/notify/mail.js';
 
 /** What the app is built from; tests pass their own. */
@@ -19,6 +20,7 @@ export interface AppDeps {
   database: Database;
   clock: Clock;
   mail: MailDelivery;
+  background: Background;
 }
 
 export type App = FastifyInstance<
@@ -30,6 +32,10 @@ export type App = FastifyInstance<
 >;
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Tasks requests started without waiting (see platform/jobs/background.ts). */
+    background: Background;
+  }
   interface FastifyRequest {
     /** Set by `requireActor`: the signed-in user acting as one program. */
     actor: Actor;

@@ -3,6 +3,7 @@ import type { Config } from '../config/config.js';
 import type { Database } from '../db/client.js';
 import type { App, AppDeps } from '../http/types.js';
 import { type Clock, systemClock } from '../platform/clock/clock.js';
+import { Background } from '../platform/jobs/background.js';
 import { MailDelivery } from '../platform/notify/mail.js';
 import { testConfig, testDatabase } from './db.js';
 
@@ -21,6 +22,7 @@ export async function testDeps(options: TestAppOptions = {}): Promise<AppDeps> {
     database,
     clock: options.clock ?? systemClock,
     mail: new MailDelivery(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom }),
+    background: new Background(),
   };
 }
 
