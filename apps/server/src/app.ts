@@ -27,6 +27,7 @@ import { membershipRoutes } from './modules/memberships/memberships.routes.js';
 import { networkRoutes } from './modules/networks/networks.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { organizationRoutes } from './modules/organizations/organizations.routes.js';
+import { ssoRoutes } from './modules/sso/sso.routes.js';
 
 /** Every module's routes; a new module adds one line here. */
 const MODULES = [
@@ -42,6 +43,7 @@ const MODULES = [
   membershipRoutes,
   notificationRoutes,
   auditLogRoutes,
+  ssoRoutes,
 ];
 
 /** Builds the HTTP app around a database; main.ts and the tests both call this. */

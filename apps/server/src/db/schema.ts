@@ -5,5 +5,6 @@ export * from '../modules/memberships/memberships.table.js';
 export * from '../modules/networks/networks.table.js';
 export * from '../modules/notifications/notifications.table.js';
 export * from '../modules/organizations/organizations.table.js';
+export * from '../modules/sso/sso.table.js';
 export * from '../platform/audit/audit.table.js';
 export * from '../platform/notify/mail.table.js';

@@ -1,5 +1,5 @@
 import type { Capability } from '@portico/shared';
-import { IconBell, IconBuildingCommunity, IconHistory, IconHome, IconUsers } from '@tabler/icons-react';
+import { IconBell, IconBuildingCommunity, IconHistory, IconHome, IconMail, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 
 export interface NavItem {
@@ -15,6 +15,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Organizations', to: '/organizations', capability: 'network:manage', icon: IconBuildingCommunity },
   { label: 'Users', to: '/users', capability: 'network:manage', icon: IconUsers },
   { label: 'Audit log', to: '/audit', capability: 'audit:read', icon: IconHistory },
+  { label: 'Sent mail', to: '/mail', capability: 'network:manage', icon: IconMail },
   { label: 'Notifications', to: '/notifications', icon: IconBell },
 ];
 

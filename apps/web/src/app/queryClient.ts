@@ -1,15 +1,17 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { SESSION_KEY } from '../features/session/useSession';
-import { ApiError, needsProgramChoice } from '../lib/api';
+import { ApiError, needsProgramChoice, needsStage } from '../lib/api';
 
 /**
- * One place reacts to "signed out" and "choose a program": the session query is refreshed,
- * and the route guards (RequireSession) send the user to the sign-in page or the program chooser.
+ * One place reacts to "signed out", "choose a program" and "a sign-in step is owed": the session
+ * query is refreshed, and the route guards (RequireSession) send the user to the sign-in page,
+ * the program chooser, or the page of the step (change password, passcode).
  */
 function onApiError(error: unknown) {
   if (!(error instanceof ApiError)) return;
   if (error.status === 401) queryClient.setQueryData(SESSION_KEY, null);
-  else if (needsProgramChoice(error)) void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+  else if (needsProgramChoice(error) || needsStage(error))
+    void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
 }
 
 export const queryClient = new QueryClient({

@@ -3,16 +3,41 @@ import { NotFoundPage } from '../components/NotFoundPage';
 import { RequireCapability } from '../components/RequireCapability';
 import { AgencyPage } from '../features/agency/AgencyPage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { SentMailPage } from '../features/mail/SentMailPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage';
+import { ChangePasswordPage } from '../features/password/ChangePasswordPage';
+import { ForgotPasswordPage } from '../features/password/ForgotPasswordPage';
+import { SetPasswordPage } from '../features/password/SetPasswordPage';
 import { ChooseProgramPage } from '../features/session/ChooseProgramPage';
+import { PasscodePage } from '../features/session/PasscodePage';
 import { RequireSession } from '../features/session/RequireSession';
 import { SignInPage } from '../features/session/SignInPage';
+import { SessionsPage } from '../features/sessions/SessionsPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { AppLayout } from './layout';
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/set-password', element: <SetPasswordPage /> },
+  // The steps owed after the password (NCC-1); the guard sends every other session on.
+  {
+    path: '/passcode',
+    element: (
+      <RequireSession stages={['second_factor', 'second_factor_enrolment']}>
+        <PasscodePage />
+      </RequireSession>
+    ),
+  },
+  {
+    path: '/change-password',
+    element: (
+      <RequireSession stages={['password_change', null]}>
+        <ChangePasswordPage />
+      </RequireSession>
+    ),
+  },
   {
     path: '/choose-program',
     element: (
@@ -62,7 +87,16 @@ export const router = createBrowserRouter([
           </RequireCapability>
         ),
       },
+      {
+        path: 'mail',
+        element: (
+          <RequireCapability capability="network:manage" title="Sent mail">
+            <SentMailPage />
+          </RequireCapability>
+        ),
+      },
       { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'sessions', element: <SessionsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

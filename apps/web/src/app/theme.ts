@@ -3,6 +3,7 @@ import {
   type CSSVariablesResolver,
   createTheme,
   type MantineColorsTuple,
+  Menu,
   Modal,
   Notification,
 } from '@mantine/core';
@@ -43,7 +44,14 @@ export const theme = createTheme({
     Badge: Badge.extend({
       styles: { root: { textTransform: 'none', overflow: 'visible' }, label: { overflow: 'visible' } },
     }),
-    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } } }),
+    // Under a title, Mantine greys the message to gray.6 (3.3:1); the darkened dimmed colour keeps 4.5:1.
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } },
+      styles: { description: { color: 'var(--mantine-color-dimmed)' } },
+    }),
+    // The focus placeholder Mantine puts first in a menu is a focusable role="presentation" element,
+    // which axe reports (aria-required-children); without it the menu itself takes focus on open.
+    Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
     // A <header> inside a dialog is announced as a second page banner; a div is enough.
     ModalHeader: { defaultProps: { component: 'div' } },
   },

@@ -1,4 +1,5 @@
-import { fieldErrorsOf } from '../lib/api';
+import type { ReactNode } from 'react';
+import { fieldErrorsOf, fieldMessagesOf } from '../lib/api';
 import { ErrorAlert } from './ErrorAlert';
 
 /** Validator wording → words for people; unknown messages pass through with a capital letter. */
@@ -13,6 +14,32 @@ function friendly(message: string): string {
   const more = /more than (\d+) characters/.exec(message);
   if (more) return `Use at most ${more[1]} characters.`;
   return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
+/**
+ * A rule the server names ("must contain an upper-case letter", "is not right") as a sentence about
+ * its subject: "The password must contain an upper-case letter."
+ */
+export function fieldSentence(subject: string, message: string): string {
+  if (message === 'is required' || /fewer than 1 characters/.test(message)) return 'This is required.';
+  if (/^(must|is|are|has|does)\b/.test(message) && !/must NOT|must match/.test(message)) {
+    return `${subject} ${message}.`;
+  }
+  return friendly(message);
+}
+
+/**
+ * Every server message for a field, one line each, for an input's `error` (a new password can fail
+ * several rules at once). Undefined when there are none, so the input is not marked invalid.
+ */
+export function fieldMessages(error: unknown, field: string, subject: string): ReactNode {
+  const messages = fieldMessagesOf(error, field).map((m) => fieldSentence(subject, m));
+  if (messages.length <= 1) return messages[0];
+  return messages.map((m) => (
+    <span key={m} style={{ display: 'block' }}>
+      {m}
+    </span>
+  ));
 }
 
 /** Server field errors for a form: `err('email')` is the message for body.email, or undefined. */

@@ -6,15 +6,26 @@ export class ApiError extends Error {
   readonly requestId: string | undefined;
   /** Field errors keyed by field name without the location: 'body.email' → 'email'. */
   readonly fieldErrors: Record<string, string>;
+  /** Every message per field, for fields the server checks against several rules (a new password). */
+  readonly fieldMessages: Record<string, string[]>;
 
-  constructor(status: number, detail: string, code?: string, requestId?: string, fieldErrors = {}) {
+  constructor(
+    status: number,
+    detail: string,
+    code?: string,
+    requestId?: string,
+    fieldMessages: Record<string, string[]> = {},
+  ) {
     super(detail);
     this.name = 'ApiError';
     this.status = status;
     this.detail = detail;
     this.code = code;
     this.requestId = requestId;
-    this.fieldErrors = fieldErrors;
+    this.fieldMessages = fieldMessages;
+    this.fieldErrors = Object.fromEntries(
+      Object.entries(fieldMessages).flatMap(([k, v]) => (v[0] ? [[k, v[0]] as const] : [])),
+    );
   }
 }
 
@@ -38,13 +49,13 @@ async function toApiError(res: Response): Promise<ApiError> {
   } catch {
     // Not JSON (a proxy error page, say): fall back to the status text.
   }
-  const fieldErrors: Record<string, string> = {};
+  const fieldMessages: Record<string, string[]> = {};
   for (const e of problem.errors ?? []) {
     const name = fieldName(e.field);
-    fieldErrors[name] ??= e.message;
+    fieldMessages[name] = [...(fieldMessages[name] ?? []), e.message];
   }
   const detail = problem.detail ?? problem.title ?? `The server answered ${res.status} ${res.statusText}.`;
-  return new ApiError(res.status, detail, problem.code, problem.requestId, fieldErrors);
+  return new ApiError(res.status, detail, problem.code, problem.requestId, fieldMessages);
 }
 
 type Query = Record<string, string | number | boolean | null | undefined>;
@@ -73,7 +84,9 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   }
   if (!res.ok) throw await toApiError(res);
   if (res.status === 204) return undefined as T;
-  return (await res.json()) as T;
+  // 202 Accepted may come without a body.
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 export const get = <T>(path: string, query?: Query) => api<T>('GET', withQuery(path, query));
@@ -87,6 +100,11 @@ export function needsProgramChoice(error: unknown): boolean {
   return error instanceof ApiError && error.status === 403 && /choose (the|another) program/i.test(error.detail);
 }
 
+/** The server says this while a sign-in step is owed: "Change your password before you continue." */
+export function needsStage(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 403 && /before you continue\.?$/i.test(error.detail);
+}
+
 export function errorDetail(error: unknown): string {
   if (error instanceof ApiError) return error.detail;
   if (error instanceof Error) return error.message;
@@ -95,4 +113,9 @@ export function errorDetail(error: unknown): string {
 
 export function fieldErrorsOf(error: unknown): Record<string, string> {
   return error instanceof ApiError ? error.fieldErrors : {};
+}
+
+/** All the server's messages for one field (none when the error is not about it). */
+export function fieldMessagesOf(error: unknown, field: string): string[] {
+  return error instanceof ApiError ? (error.fieldMessages[field] ?? []) : [];
 }

@@ -21,8 +21,12 @@ export interface ActingProgram extends Omit<MembershipSummary, 'membershipId'> {
   capabilities: string[];
 }
 
+/** A sign-in step still owed; until it is done every other route answers 403. */
+export type SessionStage = 'password_change' | 'second_factor' | 'second_factor_enrolment';
+
 export interface Session {
   user: { id: string; email: string; name: string };
+  stage: SessionStage | null;
   acting: ActingProgram | null;
   memberships: MembershipSummary[];
 }
@@ -98,6 +102,10 @@ export interface User {
   phone: string | null;
   status: string;
   lastSignInAt: string | null;
+  lockedAt?: string | null;
+  suspendedAt?: string | null;
+  hasPassword?: boolean;
+  mustChangePassword?: boolean;
   memberships: {
     membershipId: string;
     programId: string;
@@ -137,4 +145,41 @@ export interface AuditEvent {
   ip: string | null;
   details: Record<string, unknown> | null;
   hash: string;
+}
+
+/** The answer of a step of sign-in (password change, passcode): the next step, or null when done. */
+export interface StageAnswer {
+  stage: SessionStage | null;
+}
+
+/** Whose set-password link this is, and the rules the new password must meet. */
+export interface PasswordToken {
+  email: string;
+  kind: 'invite' | 'reset';
+  rules: string[];
+}
+
+/** One of my signed-in sessions (GET /api/sessions). */
+export interface SignedInSession {
+  id: string;
+  current: boolean;
+  createdAt: string;
+  lastSeenAt: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** An email in the outbox; without SMTP the body stays, so the page is the demo's inbox. */
+export interface SentMail {
+  id: string;
+  to: string;
+  subject: string;
+  body: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+  error: string | null;
+}
+
+export interface MailPage extends Page<SentMail> {
+  smtp: boolean;
 }

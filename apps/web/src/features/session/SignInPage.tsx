@@ -1,17 +1,24 @@
-import { Alert, Box, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
-import { usePageTitle } from '../../components/usePageTitle';
-import { errorDetail, post } from '../../lib/api';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { ApiError, errorDetail, post } from '../../lib/api';
 import type { Session } from '../../lib/types';
+import { AuthCard } from './AuthCard';
+import { nextPath } from './stages';
 import { SESSION_KEY } from './useSession';
 
+/** The set-password page hands over the email, so the user only types the new password. */
+function emailFromState(state: unknown): string {
+  const email = (state as { email?: unknown } | null)?.email;
+  return typeof email === 'string' ? email : '';
+}
+
 export function SignInPage() {
-  usePageTitle('Sign in');
   const navigate = useNavigate();
+  const location = useLocation();
   const queryClient = useQueryClient();
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(() => emailFromState(location.state));
   const [password, setPassword] = useState('');
 
   const signIn = useMutation({
@@ -20,9 +27,12 @@ export function SignInPage() {
       // Whatever another user left in the cache must not show to this one.
       queryClient.clear();
       queryClient.setQueryData(SESSION_KEY, session);
-      navigate(session.acting ? '/agency' : '/choose-program', { replace: true });
+      // A step may be owed first (NCC-1: passcode; a temporary or expired password).
+      navigate(nextPath(session), { replace: true });
     },
   });
+  // 423: locked after failed attempts, or suspended after inactivity; the detail says what to do.
+  const locked = signIn.error instanceof ApiError && signIn.error.status === 423;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -30,47 +40,40 @@ export function SignInPage() {
   }
 
   return (
-    <Box component="main" id="main-content" mih="100vh" bg="gray.0" py={80} px="md">
-      <Paper withBorder shadow="sm" p="xl" maw={420} mx="auto">
-        <Stack gap="lg">
+    <AuthCard title="Sign in to Portico" pageTitle="Sign in">
+      {signIn.isError && (
+        <Alert color="red" title={locked ? 'Your account cannot be used now' : 'Could not sign in'} role="alert">
+          {errorDetail(signIn.error)}
+        </Alert>
+      )}
+      <form onSubmit={submit}>
+        <Stack gap="md">
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+          />
           <div>
-            <Text fw={700} c="teal.9" size="sm" tt="uppercase">
-              Portico provider portal
-            </Text>
-            <Title order={1} size="h2">
-              Sign in to Portico
-            </Title>
+            <TextInput
+              label="Password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
+            <Anchor component={Link} to="/forgot-password" size="sm" display="inline-block" mt={6}>
+              Forgot password?
+            </Anchor>
           </div>
-          {signIn.isError && (
-            <Alert color="red" title="Could not sign in" role="alert">
-              {errorDetail(signIn.error)}
-            </Alert>
-          )}
-          <form onSubmit={submit}>
-            <Stack gap="md">
-              <TextInput
-                label="Email"
-                type="email"
-                autoComplete="username"
-                required
-                value={email}
-                onChange={(e) => setEmail(e.currentTarget.value)}
-              />
-              <TextInput
-                label="Password"
-                type="password"
-                autoComplete="current-password"
-                required
-                value={password}
-                onChange={(e) => setPassword(e.currentTarget.value)}
-              />
-              <Button type="submit" loading={signIn.isPending} fullWidth>
-                Sign in
-              </Button>
-            </Stack>
-          </form>
+          <Button type="submit" loading={signIn.isPending} fullWidth>
+            Sign in
+          </Button>
         </Stack>
-      </Paper>
-    </Box>
+      </form>
+    </AuthCard>
   );
 }

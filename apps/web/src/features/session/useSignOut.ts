@@ -4,9 +4,19 @@ import { useNavigate } from 'react-router-dom';
 import { ApiError, del, errorDetail } from '../../lib/api';
 import { SESSION_KEY } from './useSession';
 
-export function useSignOut() {
+/** Once this browser's session has ended: to the sign-in page, with nothing of the user left cached. */
+export function useSignedOut(): () => void {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  return () => {
+    navigate('/sign-in', { replace: true });
+    queryClient.clear();
+    queryClient.setQueryData(SESSION_KEY, null);
+  };
+}
+
+export function useSignOut() {
+  const signedOut = useSignedOut();
   return useMutation({
     mutationFn: () => del<void>('/api/session'),
     onSettled: (_data, error) => {
@@ -15,9 +25,7 @@ export function useSignOut() {
         notifications.show({ color: 'red', title: 'Could not sign out', message: errorDetail(error) });
         return;
       }
-      navigate('/sign-in', { replace: true });
-      queryClient.clear();
-      queryClient.setQueryData(SESSION_KEY, null);
+      signedOut();
     },
   });
 }

@@ -14,8 +14,9 @@ import type { User } from '../../lib/types';
 import { useCan } from '../session/useSession';
 import { AddUserModal } from './AddUserModal';
 import { useUsers } from './queries';
-
-const STATUS_LABELS: Record<string, string> = { active: 'Active', disabled: 'Disabled', invited: 'Invited' };
+import { UserActions } from './UserActions';
+import { UserStatus } from './UserStatus';
+import { ACTION_LABELS, useUserAction } from './useUserAction';
 
 function Memberships({ user }: { user: User }) {
   if (user.memberships.length === 0) return <Text size="sm">None</Text>;
@@ -44,6 +45,7 @@ export function UsersPage() {
   const users = useUsers(q);
   const can = useCan();
   const [adding, { open, close }] = useDisclosure(false);
+  const action = useUserAction();
   const rows = users.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
@@ -66,12 +68,20 @@ export function UsersPage() {
         maw={420}
       />
       <ErrorAlert error={users.error} title="Could not load users" />
+      <ErrorAlert
+        error={action.error}
+        title={
+          action.variables
+            ? `Could not ${ACTION_LABELS[action.variables.action].toLowerCase()} — ${action.variables.user.name}`
+            : undefined
+        }
+      />
       {users.isPending && <LoadingBlock label="Loading users" />}
       {users.isSuccess && rows.length === 0 && (
         <EmptyState>{q ? `No user matches “${q}”.` : 'No users yet.'}</EmptyState>
       )}
       {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={800}>
+        <Table.ScrollContainer minWidth={880}>
           <Table striped verticalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
@@ -85,6 +95,9 @@ export function UsersPage() {
                     <span className="visually-hidden">Audit log</span>
                   </Table.Th>
                 )}
+                <Table.Th>
+                  <span className="visually-hidden">Actions</span>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -92,7 +105,9 @@ export function UsersPage() {
                 <Table.Tr key={u.id}>
                   <Table.Td fw={600}>{u.name}</Table.Td>
                   <Table.Td>{u.email}</Table.Td>
-                  <Table.Td>{STATUS_LABELS[u.status] ?? u.status}</Table.Td>
+                  <Table.Td>
+                    <UserStatus user={u} />
+                  </Table.Td>
                   <Table.Td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : 'Never'}</Table.Td>
                   <Table.Td>
                     <Memberships user={u} />
@@ -109,6 +124,13 @@ export function UsersPage() {
                       </Anchor>
                     </Table.Td>
                   )}
+                  <Table.Td>
+                    <UserActions
+                      user={u}
+                      busy={action.isPending && action.variables?.user.id === u.id}
+                      onAction={(a) => action.mutate({ user: u, action: a })}
+                    />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

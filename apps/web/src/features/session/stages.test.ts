@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import type { ActingProgram } from '../../lib/types';
+import { nextPath } from './stages';
+
+const acting = { programId: 'p' } as ActingProgram;
+
+describe('nextPath', () => {
+  it('sends a session that owes a step to the page of that step', () => {
+    expect(nextPath({ stage: 'password_change', acting })).toBe('/change-password');
+    expect(nextPath({ stage: 'second_factor', acting })).toBe('/passcode');
+    expect(nextPath({ stage: 'second_factor_enrolment', acting: null })).toBe('/passcode');
+  });
+
+  it('sends a signed-in session to the first page, or to the program chooser (MT-5)', () => {
+    expect(nextPath({ stage: null, acting })).toBe('/agency');
+    expect(nextPath({ stage: null, acting: null })).toBe('/choose-program');
+  });
+});
