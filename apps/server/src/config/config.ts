@@ -15,7 +15,6 @@ export interface Config {
   seedDemo: boolean;
   /** Trust X-Forwarded-* from a reverse proxy (decides Secure cookies behind TLS termination). */
   trustProxy: boolean;
-  sessionHours: number;
   /** Sign-in attempts per IP address per minute before 429 with Retry-After. */
   signInRateLimit: number;
   webDist: string;
@@ -72,7 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     demoPassword: env.PORTICO_DEMO_PASSWORD || 'Portico-demo-2026!',
     seedDemo: nodeEnv !== 'production' && bool(env, 'PORTICO_SEED_DEMO', true),
     trustProxy: bool(env, 'TRUST_PROXY', false),
-    sessionHours: int(env, 'SESSION_HOURS', 12, 1, 24 * 30),
     signInRateLimit: int(env, 'SIGN_IN_RATE_LIMIT', 20, 1, 100_000),
     webDist: env.WEB_DIST || path.join(root, 'apps/web/dist'),
     smtpUrl,

@@ -16,13 +16,15 @@ export function registerCsrfCheck(app: FastifyInstance): void {
     }
     const origin = request.headers.origin;
     if (origin && origin !== 'null') {
-      let host: string;
+      let same: boolean;
       try {
-        host = new URL(origin).host;
+        const from = new URL(origin);
+        // Read Host with the origin's scheme, so a default port (:80, :443) compares equal either way.
+        same = from.host === new URL(`${from.protocol}//${request.headers.host ?? ''}`).host;
       } catch {
-        throw new AppError('forbidden', 'The request has an invalid Origin header.');
+        throw new AppError('forbidden', 'The request has an invalid Origin or Host header.');
       }
-      if (host !== request.headers.host) throw new AppError('forbidden', 'Requests from another site are refused.');
+      if (!same) throw new AppError('forbidden', 'Requests from another site are refused.');
     } else if (origin === 'null') {
       throw new AppError('forbidden', 'Requests from an opaque origin are refused.');
     }

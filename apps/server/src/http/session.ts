@@ -37,7 +37,7 @@ export function clearSessionCookie(reply: FastifyReply) {
  * (password change, second factor) reaches only the routes that list that step in `stages`.
  * Idle sessions end after the policy's minutes without a request (automatic logoff).
  */
-export function requireUser(deps: IdentityDeps, options: { stages?: SessionStage[] } = {}) {
+export function requireUser(deps: IdentityDeps, options: { stages?: SessionStage[]; only?: boolean } = {}) {
   return async (request: FastifyRequest) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw new AppError('unauthenticated', 'Sign in first.');
@@ -56,6 +56,9 @@ export function requireUser(deps: IdentityDeps, options: { stages?: SessionStage
     }
     const stage = found.session.stage;
     if (stage && !options.stages?.includes(stage)) throw new AppError('forbidden', STAGE_MESSAGES[stage]);
+    // Steps such as choosing the second factor exist only while owed: a signed-in session cannot replace it.
+    if (options.only && !stage)
+      throw new AppError('forbidden', 'There is no sign-in step to complete in this session.');
     // Write last_seen_at at most every quarter of the idle timeout (and at most once a minute).
     if (idleMs > Math.min(MINUTE, (found.session.idleMinutes * MINUTE) / 4)) {
       await identity.updateSession(deps.db, tokenHash, { lastSeenAt: now });

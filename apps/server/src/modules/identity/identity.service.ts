@@ -63,7 +63,7 @@ const BAD_SIGN_IN = 'The email or password is not right.';
 function lockedMessage(policy: SecurityPolicy, lockedAt: Date): string {
   const how =
     policy.lockoutMinutes === null
-      ? 'Ask your program administrator or network administrator to unlock it, or reset your password with "Forgot password".'
+      ? 'Ask your network administrator to unlock it, or reset your password with "Forgot password".'
       : `Try again after ${new Date(lockedAt.getTime() + policy.lockoutMinutes * MINUTE).toISOString().slice(11, 16)} UTC, or reset your password with "Forgot password".`;
   return `Your account is locked after ${policy.maxFailedAttempts} failed sign-ins. ${how}`;
 }
@@ -79,6 +79,8 @@ export async function startSession(
   ms: Membership[],
   info: RequestInfo,
   policy: SecurityPolicy,
+  /** Extra facts for the sign-in's audit entry, e.g. { method: 'oidc', issuer }. */
+  details: Record<string, unknown> = {},
 ): Promise<{ token: string; actingProgramId: string | null; stage: SessionStage | null }> {
   const now = deps.clock.now();
   const token = randomBytes(32).toString('base64url');
@@ -104,9 +106,59 @@ export async function startSession(
     info,
     'session.sign_in',
     only?.programId ?? null,
-    stage ? { stage } : undefined,
+    stage || Object.keys(details).length ? { ...details, ...(stage ? { stage } : {}) } : undefined,
   );
   return { token, actingProgramId: only?.programId ?? null, stage };
+}
+
+/**
+ * NCC-1 lockout, checked before the password is: refused until the policy's window ends (the lock
+ * then lifts by itself) or, without a window, until an administrator unlocks. Also used by SSO.
+ */
+export async function lockBlock(
+  tx: Tx,
+  deps: IdentityDeps,
+  user: User,
+  ms: Membership[],
+  info: RequestInfo,
+  policy: SecurityPolicy,
+  /** Extra facts for the refusal's audit entry, e.g. { method: 'oidc' }. */
+  details: Record<string, unknown> = {},
+): Promise<AppError | null> {
+  if (!user.lockedAt) return null;
+  const now = deps.clock.now();
+  const windowOver =
+    policy.lockoutMinutes !== null && now.getTime() - user.lockedAt.getTime() >= policy.lockoutMinutes * MINUTE;
+  if (!windowOver) {
+    await auditInNetworks(tx, ms, user.id, info, 'session.sign_in_refused', null, { ...details, reason: 'locked' });
+    return new AppError('locked', lockedMessage(policy, user.lockedAt));
+  }
+  await repo.updateUser(tx, user.id, { lockedAt: null, failedAttempts: 0 });
+  user.failedAttempts = 0;
+  user.lockedAt = null;
+  return null;
+}
+
+/** NCC-1 suspension: already suspended, or unused past the policy's days (suspended now, audited). Also used by SSO. */
+export async function suspensionBlock(
+  tx: Tx,
+  deps: IdentityDeps,
+  user: User,
+  ms: Membership[],
+  info: RequestInfo,
+  policy: SecurityPolicy,
+): Promise<AppError | null> {
+  if (user.suspendedAt) return new AppError('locked', SUSPENDED);
+  const now = deps.clock.now();
+  if (
+    policy.inactivitySuspendDays !== null &&
+    now.getTime() - user.lastActiveAt.getTime() > policy.inactivitySuspendDays * DAY
+  ) {
+    await repo.updateUser(tx, user.id, { suspendedAt: now });
+    await auditInNetworks(tx, ms, user.id, info, 'user.suspend', null, { reason: 'inactivity' });
+    return new AppError('locked', SUSPENDED);
+  }
+  return null;
 }
 
 type Outcome =
@@ -132,16 +184,8 @@ export async function signIn(
     const now = deps.clock.now();
     const policy = await securityForUser(tx, user.id);
     const ms = await repo.activeMembershipsOf(tx, user.id);
-    if (user.lockedAt) {
-      const windowOver =
-        policy.lockoutMinutes !== null && now.getTime() - user.lockedAt.getTime() >= policy.lockoutMinutes * MINUTE;
-      if (!windowOver) {
-        await auditInNetworks(tx, ms, user.id, info, 'session.sign_in_refused', null, { reason: 'locked' });
-        return { error: new AppError('locked', lockedMessage(policy, user.lockedAt)) };
-      }
-      await repo.updateUser(tx, user.id, { lockedAt: null, failedAttempts: 0 });
-      user.failedAttempts = 0;
-    }
+    const locked = await lockBlock(tx, deps, user, ms, info, policy);
+    if (locked) return { error: locked };
     if (!ok || user.status !== 'active') {
       const failures = user.failedAttempts + 1;
       const locks = failures >= policy.maxFailedAttempts;
@@ -153,15 +197,8 @@ export async function signIn(
       }
       return { error: new AppError('unauthenticated', BAD_SIGN_IN) };
     }
-    if (user.suspendedAt) return { error: new AppError('locked', SUSPENDED) };
-    if (
-      policy.inactivitySuspendDays !== null &&
-      now.getTime() - user.lastActiveAt.getTime() > policy.inactivitySuspendDays * DAY
-    ) {
-      await repo.updateUser(tx, user.id, { suspendedAt: now });
-      await auditInNetworks(tx, ms, user.id, info, 'user.suspend', null, { reason: 'inactivity' });
-      return { error: new AppError('locked', SUSPENDED) };
-    }
+    const suspended = await suspensionBlock(tx, deps, user, ms, info, policy);
+    if (suspended) return { error: suspended };
     if (ms.length === 0) {
       return {
         error: new AppError('forbidden', 'Your account has no active program membership; ask your administrator.'),

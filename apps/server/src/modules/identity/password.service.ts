@@ -142,7 +142,7 @@ export const RESET_ANSWER =
 export async function requestPasswordReset(deps: IdentityDeps & { publicUrl: string }, email: string) {
   await systemTx(deps.db, async (tx) => {
     const user = await repo.findUserByEmail(tx, email);
-    if (!user || user.status !== 'active') return;
+    if (user?.status !== 'active') return;
     const [m] = await repo.activeMembershipsOf(tx, user.id);
     const token = await issueToken(tx, deps, user.id, 'reset');
     await queueMail(tx, {

@@ -15,7 +15,7 @@ export function secondFactorRoutes(app: App, { database: { db }, clock }: AppDep
   app.post(
     '/api/session/passcode',
     {
-      preHandler: requireUser(deps, { stages: ['second_factor'] }),
+      preHandler: requireUser(deps, { stages: ['second_factor'], only: true }),
       schema: {
         tags,
         summary: 'Enter my 6-digit passcode (second factor)',
@@ -28,7 +28,7 @@ export function secondFactorRoutes(app: App, { database: { db }, clock }: AppDep
   app.put(
     '/api/session/passcode',
     {
-      preHandler: requireUser(deps, { stages: ['second_factor_enrolment'] }),
+      preHandler: requireUser(deps, { stages: ['second_factor_enrolment'], only: true }),
       schema: {
         tags,
         summary: 'Choose my 6-digit passcode at the first sign-in',
@@ -43,7 +43,7 @@ export function secondFactorRoutes(app: App, { database: { db }, clock }: AppDep
   app.post(
     '/api/session/totp/setup',
     {
-      preHandler: requireUser(deps, { stages: ['second_factor_enrolment'] }),
+      preHandler: requireUser(deps, { stages: ['second_factor_enrolment'], only: true }),
       schema: {
         tags,
         summary: 'Start authenticator-app enrolment: a secret and its QR code',
@@ -58,7 +58,7 @@ export function secondFactorRoutes(app: App, { database: { db }, clock }: AppDep
   app.put(
     '/api/session/totp',
     {
-      preHandler: requireUser(deps, { stages: ['second_factor_enrolment'] }),
+      preHandler: requireUser(deps, { stages: ['second_factor_enrolment'], only: true }),
       schema: {
         tags,
         summary: 'Confirm enrolment with a first code; answers 10 single-use recovery codes, once',
@@ -77,7 +77,7 @@ export function secondFactorRoutes(app: App, { database: { db }, clock }: AppDep
   app.post(
     '/api/session/totp',
     {
-      preHandler: requireUser(deps, { stages: ['second_factor'] }),
+      preHandler: requireUser(deps, { stages: ['second_factor'], only: true }),
       schema: {
         tags,
         summary: 'Enter the authenticator code, or a recovery code',

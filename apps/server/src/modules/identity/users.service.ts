@@ -3,6 +3,7 @@ import { and, asc, eq, exists, or, sql } from 'drizzle-orm';
 import type { Static } from 'typebox';
 import type { Db, Tx } from '../../db/client.js';
 import { after, contains } from '../../db/keyset.js';
+import { systemTx } from '../../db/tx.js';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { type Actor, isNetworkAdmin } from '../../platform/access/actor.js';
@@ -14,7 +15,7 @@ import { memberships } from '../memberships/memberships.table.js';
 import { networks } from '../networks/networks.table.js';
 import { organizations, programs } from '../organizations/organizations.table.js';
 import { hashPassword } from './identity.password.js';
-import { users } from './identity.table.js';
+import { sessions, users } from './identity.table.js';
 import { sendInvitation } from './password.service.js';
 import { securityOfNetwork } from './security.policy.js';
 import type { UserCreate } from './users.schema.js';
@@ -135,7 +136,8 @@ type AdminAction = 'unlock' | 'reactivate' | 'invitation' | 'temporary-password'
  */
 export function adminAction(db: Db, actor: Actor, invite: InviteDeps, id: string, action: AdminAction) {
   assertNetworkAdmin(actor);
-  return withTenant(db, actor, async (tx) => {
+  // As the owner: a temporary password must also end the user's sessions, which tenant transactions never touch.
+  return systemTx(db, async (tx) => {
     const [u] = await tx
       .select()
       .from(users)
@@ -163,6 +165,8 @@ export function adminAction(db: Db, actor: Actor, invite: InviteDeps, id: string
           lockedAt: null,
         })
         .where(eq(users.id, id));
+      // Sessions opened with the old password end with it.
+      await tx.delete(sessions).where(eq(sessions.userId, id));
       await queueMail(tx, {
         networkId: actor.networkId,
         to: u.email,

@@ -1,15 +1,14 @@
-import type { SecurityPolicy } from '@portico/shared';
-import type { Tx } from '../../db/client.js';
 import { systemTx } from '../../db/tx.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import { DAY, MINUTE } from '../../platform/clock/clock.js';
+import { MINUTE } from '../../platform/clock/clock.js';
 import * as identity from '../identity/identity.repo.js';
 import {
-  auditInNetworks,
   hashToken,
   type IdentityDeps,
+  lockBlock,
   type RequestInfo,
   startSession,
+  suspensionBlock,
 } from '../identity/identity.service.js';
 import { securityForUser } from '../identity/security.policy.js';
 import {
@@ -96,9 +95,6 @@ export async function finishLogin(
   return admit(deps, login.networkId, settings.issuer, who, info, previousTokenHash);
 }
 
-type User = NonNullable<Awaited<ReturnType<typeof identity.findUser>>>;
-type Membership = Awaited<ReturnType<typeof identity.activeMembershipsOf>>[number];
-
 /**
  * Opens a session for the existing user with the provider's verified email and an active
  * membership in the provider's network. Never creates a user or a membership. Refusals naming a
@@ -136,62 +132,19 @@ async function admit(
     const here = all.filter((m) => m.networkId === networkId);
     if (here.length === 0) return refuse('no_membership');
     const policy = await securityForUser(tx, user.id);
-    const blocked = await accountBlock(tx, deps, user, all, info, policy);
-    if (blocked) return refuse('locked', blocked);
+    if (user.status !== 'active') return refuse('locked', 'disabled');
+    // lockBlock audits its own refusal.
+    if (await lockBlock(tx, deps, user, all, info, policy, { method: 'oidc' })) return { refused: 'locked' as const };
+    if (await suspensionBlock(tx, deps, user, all, info, policy)) return refuse('locked', 'suspended');
     if (previousTokenHash) await identity.deleteSession(tx, previousTokenHash);
     // Only this network's programs: the acting program is chosen among them, the sign-in audited there.
-    const session = await startSession(tx, deps, user, here, info, policy);
-    await recordAudit(
-      tx,
-      {
-        networkId,
-        userId: user.id,
-        programId: session.actingProgramId,
-        organizationId: here.find((m) => m.programId === session.actingProgramId)?.organizationId ?? null,
-        requestId: info.requestId,
-        ip: info.ip,
-      },
-      {
-        action: 'session.sign_in_oidc',
-        entityType: 'user',
-        entityId: user.id,
-        details: { method: 'oidc', issuer, subject: who.subject },
-      },
-    );
+    const session = await startSession(tx, deps, user, here, info, policy, {
+      method: 'oidc',
+      issuer,
+      subject: who.subject,
+    });
     return { token: session.token };
   });
   if ('refused' in outcome) throw new SsoRefusal(outcome.refused);
   return outcome;
-}
-
-/**
- * The account rules of the password sign-in (identity.service signIn) that do not depend on the
- * password: disabled, locked (until the lockout window ends), suspended, or idle past the limit.
- */
-async function accountBlock(
-  tx: Tx,
-  deps: SsoDeps,
-  user: User,
-  ms: Membership[],
-  info: RequestInfo,
-  policy: SecurityPolicy,
-): Promise<string | null> {
-  const now = deps.clock.now();
-  if (user.status !== 'active') return 'disabled';
-  if (user.lockedAt) {
-    const windowOver =
-      policy.lockoutMinutes !== null && now.getTime() - user.lockedAt.getTime() >= policy.lockoutMinutes * MINUTE;
-    if (!windowOver) return 'locked';
-    await identity.updateUser(tx, user.id, { lockedAt: null, failedAttempts: 0 });
-  }
-  if (user.suspendedAt) return 'suspended';
-  if (
-    policy.inactivitySuspendDays !== null &&
-    now.getTime() - user.lastActiveAt.getTime() > policy.inactivitySuspendDays * DAY
-  ) {
-    await identity.updateUser(tx, user.id, { suspendedAt: now });
-    await auditInNetworks(tx, ms, user.id, info, 'user.suspend', null, { reason: 'inactivity' });
-    return 'suspended';
-  }
-  return null;
 }

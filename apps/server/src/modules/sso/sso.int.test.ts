@@ -47,8 +47,7 @@ describe(`sign-in through the identity provider on ${testDriver} (ND-9)`, () => 
     });
     expect(browser.cookies.has('portico_sso')).toBe(false);
     expect(await actions(user.id)).toEqual([
-      ['session.sign_in', null],
-      ['session.sign_in_oidc', { method: 'oidc', issuer: w.provider.issuer, subject: expect.any(String) }],
+      ['session.sign_in', { method: 'oidc', issuer: w.provider.issuer, subject: expect.any(String) }],
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from '../../db/columns.js';
 import { networks } from '../../modules/networks/networks.table.js';
 
@@ -16,7 +16,10 @@ export const mailOutbox = pgTable(
     subject: text('subject').notNull(),
     body: text('body'),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    /** The last delivery error; the mail is tried again at each delivery round, up to MAX_ATTEMPTS. */
     error: text('error'),
+    attempts: integer('attempts').notNull().default(0),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index('mail_outbox_network_idx').on(t.networkId, t.createdAt)],

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db, Tx } from '../../db/client.js';
@@ -20,6 +20,8 @@ export async function queueMail(tx: Tx, mail: Mail): Promise<void> {
 }
 
 const BATCH = 20;
+/** About 5 minutes of rounds 30 s apart; after that the error stays on the Sent mail page. */
+export const MAX_ATTEMPTS = 10;
 
 /**
  * Delivers queued mail after commit: through SMTP when `SMTP_URL` is set (the body is then cleared),
@@ -56,7 +58,7 @@ export class MailDelivery {
     setImmediate(() => void this.deliverPending().catch((err) => this.log?.error({ err }, 'mail delivery failed')));
   }
 
-  /** Retries what failed to send, every `ms`. */
+  /** Delivers, and retries what failed to send, every `ms`. */
   start(ms = 30_000): void {
     this.timer = setInterval(() => this.kick(), ms);
     this.timer.unref();
@@ -69,12 +71,20 @@ export class MailDelivery {
 
   private async run(): Promise<number> {
     let handled = 0;
+    // Each round tries a mail at most once: what failed waits for the next round (every 30 s).
+    const roundStart = new Date();
     for (;;) {
       const n = await systemTx(this.db, async (tx) => {
         const rows = await tx
           .select()
           .from(mailOutbox)
-          .where(and(isNull(mailOutbox.deliveredAt), isNull(mailOutbox.error)))
+          .where(
+            and(
+              isNull(mailOutbox.deliveredAt),
+              lt(mailOutbox.attempts, MAX_ATTEMPTS),
+              or(isNull(mailOutbox.lastAttemptAt), lt(mailOutbox.lastAttemptAt, roundStart)),
+            ),
+          )
           .orderBy(asc(mailOutbox.createdAt))
           .limit(BATCH)
           .for('update', { skipLocked: true });
@@ -90,13 +100,17 @@ export class MailDelivery {
             }
             await tx
               .update(mailOutbox)
-              .set({ deliveredAt: sql`now()`, ...(this.transport ? { body: null } : {}) })
+              .set({ deliveredAt: sql`now()`, error: null, ...(this.transport ? { body: null } : {}) })
               .where(eq(mailOutbox.id, row.id));
           } catch (err) {
             this.log?.error({ err, mailId: row.id }, 'SMTP delivery failed');
             await tx
               .update(mailOutbox)
-              .set({ error: String((err as Error).message).slice(0, 500) })
+              .set({
+                error: String((err as Error).message).slice(0, 500),
+                attempts: row.attempts + 1,
+                lastAttemptAt: new Date(),
+              })
               .where(eq(mailOutbox.id, row.id));
           }
         }
