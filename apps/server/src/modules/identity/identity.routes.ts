@@ -5,6 +5,7 @@ import type { App, AppDeps } from '../../http/types.js';
 import { SessionResponse, SignInBody, SwitchProgramBody } from './identity.schema.js';
 import * as service from './identity.service.js';
 import type { SessionStage } from './identity.table.js';
+import { securityForUser } from './security.policy.js';
 
 const tags = ['session'];
 const ANY_STAGE: SessionStage[] = ['password_change', 'second_factor', 'second_factor_enrolment'];
@@ -20,7 +21,14 @@ export function identityRoutes(app: App, { config, database: { db }, clock }: Ap
     stage: SessionStage | null,
   ) {
     const { memberships, acting } = await service.describeSession(db, user.id, programId);
-    return { user: { id: user.id, email: user.email, name: user.name }, stage, memberships, acting };
+    const { secondFactor } = await securityForUser(db, user.id);
+    return {
+      user: { id: user.id, email: user.email, name: user.name },
+      stage,
+      secondFactor: secondFactor === 'none' ? null : secondFactor,
+      memberships,
+      acting,
+    };
   }
 
   app.post(

@@ -35,6 +35,8 @@ export const SessionResponse = Type.Object({
     Type.Literal('second_factor_enrolment'),
     Type.Null(),
   ]),
+  /** The second factor the user's networks ask for (null: none). */
+  secondFactor: Type.Union([Type.Literal('passcode'), Type.Literal('totp'), Type.Null()]),
   /** The program the user acts as, or null until they choose one. */
   acting: Type.Union([Type.Object({ ...placeFields, capabilities: Type.Array(Type.String()) }), Type.Null()]),
   memberships: Type.Array(MembershipSummary),

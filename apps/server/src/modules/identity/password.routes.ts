@@ -99,4 +99,20 @@ export function passwordRoutes(app: App, { config, database: { db }, clock, mail
       return reply.status(202).send({ message: service.RESET_ANSWER });
     },
   );
+
+  app.get(
+    '/api/session/password-rules',
+    {
+      preHandler: requireUser(deps, { stages: ['password_change'] }),
+      schema: {
+        tags,
+        summary: 'The password rules that apply to me, in words',
+        response: { 200: Type.Object({ rules: Type.Array(Type.String()) }), ...problems(401, 403) },
+      },
+    },
+    async (request) => {
+      const policy = await securityForUser(db, request.sessionUser.userId);
+      return { rules: describeRules(policy.password, policy.secondFactor) };
+    },
+  );
 }

@@ -17,6 +17,8 @@ const NetworkResponse = Type.Object({
   clientNoun: Type.String(),
   programNoun: Type.String(),
   requiresAgencyAgreement: Type.Boolean(),
+  /** MT-1 / NCC-1: administrators may email a temporary password. */
+  allowTemporaryPassword: Type.Boolean(),
 });
 
 export function networkRoutes(app: App, { database: { db }, clock }: AppDeps) {
