@@ -93,6 +93,8 @@ describe('NCC-1, MT-1: a network administrator helps a locked-out council user b
     await enterPasscode(user.page);
     await user.page.getByRole('heading', { name: 'Change your password', level: 1 }).waitFor();
     await user.page.getByText('Your password must be changed before you continue').waitFor();
+    // The council's rules are listed before the user types.
+    await user.page.getByRole('listitem').filter({ hasText: 'At least 9 characters' }).waitFor();
     expect(await seriousAxeViolations(user.page)).toEqual([]);
     await user.page.goto('/agency');
     await user.page.getByRole('heading', { name: 'Change your password', level: 1 }).waitFor();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, type Portal, seriousAxeViolations, startPortal } from './harness.js';
+import { DEMO_PASSWORD, type Portal, seriousAxeViolations, signAgreement, startPortal } from './harness.js';
 
 // Journey: MT-5 (choose the program you act as) and ND-2 (Agency page, add a contact), with axe scans.
 describe('a program administrator manages the Agency contact list (MT-5, ND-2)', () => {
@@ -26,6 +26,8 @@ describe('a program administrator manages the Agency contact list (MT-5, ND-2)',
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByLabel('Search programs').fill('Food');
     await page.getByRole('button', { name: /Food Pantry/ }).click();
+    // MT-3: the Montana network's user agreement comes first.
+    await signAgreement(page, 'Max Multi');
 
     await page.getByRole('heading', { name: 'Agency', level: 1 }).waitFor();
     // The acting program is shown in the header on every page.
@@ -66,7 +68,13 @@ describe('a program administrator manages the Agency contact list (MT-5, ND-2)',
 
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.keyboard.press('Enter');
-    // One membership: straight to the Agency page, no chooser.
+    // One membership: no chooser; the user agreement (MT-3), signed with the keyboard too, then Agency.
+    await page.getByRole('heading', { name: 'User agreement', level: 1 }).waitFor();
+    await page.getByLabel('I have read and accept this agreement').focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Grace Gatekeeper');
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Agency', level: 1 }).waitFor();
     await expect.poll(() => page.getByRole('banner').textContent()).toContain('Family Support Billings');
     await context.close();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, linkIn, type Portal, seriousAxeViolations, startPortal } from './harness.js';
+import { DEMO_PASSWORD, linkIn, type Portal, seriousAxeViolations, signAgreement, startPortal } from './harness.js';
 
 const EMAIL = 'gatekeeper@mt.demo.test';
 const NEW_PASSWORD = 'Big-Sky-2027';
@@ -46,6 +46,8 @@ describe('MT-2: a user who forgot the password resets it from an emailed link', 
     await page.getByRole('link', { name: 'Sign in' }).click();
     await page.getByLabel('Password').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    // MT-3: the first sign-in in the Montana network asks for the user agreement.
+    await signAgreement(page, 'Grace Gatekeeper');
     await page.getByRole('heading', { name: 'Agency', level: 1 }).waitFor();
     await page.getByRole('banner').getByRole('button', { name: 'Grace Gatekeeper', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();

@@ -1,5 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { desc, eq } from 'drizzle-orm';
@@ -38,22 +40,47 @@ export function linkIn(body: string | null, path: string): string {
   return `${url.pathname}${url.search}`;
 }
 
+/** Signs in with email and password from the sign-in page (steps owed after it are the caller's). */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** MT-3: on the agreement page, ticks the box and types the account's name to sign. */
+export async function signAgreement(page: Page, name: string): Promise<void> {
+  await page.getByRole('heading', { name: 'User agreement', level: 1 }).waitFor();
+  await page.getByLabel('I have read and accept this agreement').check();
+  await page.getByLabel(/^Type your full name to sign/).fill(name);
+  await page.getByRole('button', { name: 'Sign agreement' }).click();
+  await page.getByText('Agreement signed').waitFor();
+}
+
+/** A port free on loopback now: the portal's public URL (email links, SSO callback) must name it. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 /**
  * The real portal (built web app, demo data, embedded database in a temp dir) and headless Debian Chromium.
  * Playwright gives every launch a fresh, empty profile directory.
  */
 export async function startPortal(): Promise<Portal> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portico-e2e-'));
-  const config = loadConfig({ NODE_ENV: 'test' }, { dataDir, port: 0 });
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const config = loadConfig({ NODE_ENV: 'test' }, { dataDir, port, publicUrl: baseUrl });
   const database: Database = await openDatabase(config);
   await migrate(database);
   await seedDemoIfEmpty(database.db, DEMO_PASSWORD);
   const mail = new MailDelivery(database.db, { smtpUrl: undefined, from: config.mailFrom });
   const app: App = await buildApp({ config, database, clock: systemClock, mail, background: new Background() });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  const baseUrl = `http://127.0.0.1:${address.port}`;
+  await app.listen({ port, host: '127.0.0.1' });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [

@@ -1,5 +1,13 @@
 import type { Capability } from '@portico/shared';
-import { IconBell, IconBuildingCommunity, IconHistory, IconHome, IconMail, IconUsers } from '@tabler/icons-react';
+import {
+  IconBell,
+  IconBuildingCommunity,
+  IconHistory,
+  IconHome,
+  IconMail,
+  IconSettings,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 
 export interface NavItem {
@@ -16,6 +24,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Users', to: '/users', capability: 'network:manage', icon: IconUsers },
   { label: 'Audit log', to: '/audit', capability: 'audit:read', icon: IconHistory },
   { label: 'Sent mail', to: '/mail', capability: 'network:manage', icon: IconMail },
+  { label: 'Network settings', to: '/network', capability: 'network:manage', icon: IconSettings },
   { label: 'Notifications', to: '/notifications', icon: IconBell },
 ];
 

@@ -1,17 +1,20 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { AGREEMENT_KEY } from '../features/agreement/queries';
 import { SESSION_KEY } from '../features/session/useSession';
-import { ApiError, needsProgramChoice, needsStage } from '../lib/api';
+import { ApiError, needsAgreement, needsProgramChoice, needsStage } from '../lib/api';
 
 /**
- * One place reacts to "signed out", "choose a program" and "a sign-in step is owed": the session
- * query is refreshed, and the route guards (RequireSession) send the user to the sign-in page,
- * the program chooser, or the page of the step (change password, passcode).
+ * One place reacts to "signed out", "choose a program", "a sign-in step is owed" and "sign the user
+ * agreement": the session (or agreement) query is refreshed, and the route guards (RequireSession)
+ * send the user to the sign-in page, the program chooser, the page of the step (change password,
+ * passcode) or the agreement page.
  */
 function onApiError(error: unknown) {
   if (!(error instanceof ApiError)) return;
   if (error.status === 401) queryClient.setQueryData(SESSION_KEY, null);
   else if (needsProgramChoice(error) || needsStage(error))
     void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+  else if (needsAgreement(error)) void queryClient.invalidateQueries({ queryKey: AGREEMENT_KEY });
 }
 
 export const queryClient = new QueryClient({

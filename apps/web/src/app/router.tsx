@@ -2,13 +2,16 @@ import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { NotFoundPage } from '../components/NotFoundPage';
 import { RequireCapability } from '../components/RequireCapability';
 import { AgencyPage } from '../features/agency/AgencyPage';
+import { AgreementPage } from '../features/agreement/AgreementPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { SentMailPage } from '../features/mail/SentMailPage';
+import { NetworkSettingsPage } from '../features/network/NetworkSettingsPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage';
 import { ChangePasswordPage } from '../features/password/ChangePasswordPage';
 import { ForgotPasswordPage } from '../features/password/ForgotPasswordPage';
 import { SetPasswordPage } from '../features/password/SetPasswordPage';
+import { AuthenticatorPage } from '../features/session/AuthenticatorPage';
 import { ChooseProgramPage } from '../features/session/ChooseProgramPage';
 import { PasscodePage } from '../features/session/PasscodePage';
 import { RequireSession } from '../features/session/RequireSession';
@@ -31,10 +34,28 @@ export const router = createBrowserRouter([
     ),
   },
   {
+    path: '/authenticator',
+    // Also when done: the recovery codes stay on screen until the user says they saved them.
+    element: (
+      <RequireSession stages={['second_factor', 'second_factor_enrolment', null]}>
+        <AuthenticatorPage />
+      </RequireSession>
+    ),
+  },
+  {
     path: '/change-password',
     element: (
       <RequireSession stages={['password_change', null]}>
         <ChangePasswordPage />
+      </RequireSession>
+    ),
+  },
+  // MT-3: signed before anything else when due; readable any time from the user menu.
+  {
+    path: '/agreement',
+    element: (
+      <RequireSession acting agreement={false}>
+        <AgreementPage />
       </RequireSession>
     ),
   },
@@ -92,6 +113,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireCapability capability="network:manage" title="Sent mail">
             <SentMailPage />
+          </RequireCapability>
+        ),
+      },
+      {
+        path: 'network',
+        element: (
+          <RequireCapability capability="network:manage" title="Network settings">
+            <NetworkSettingsPage />
           </RequireCapability>
         ),
       },

@@ -13,6 +13,11 @@ function friendly(message: string): string {
   if (/\[0-9A-Za-z -\]/.test(message)) return 'Use 3 to 12 letters, digits, spaces or hyphens.';
   const more = /more than (\d+) characters/.exec(message);
   if (more) return `Use at most ${more[1]} characters.`;
+  const least = /^must be >= (\d+)/.exec(message);
+  if (least) return `Use ${least[1]} or more.`;
+  const most = /^must be <= (\d+)/.exec(message);
+  if (most) return `Use ${most[1]} or less.`;
+  if (/^must be integer/.test(message)) return 'Enter a whole number.';
   return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
@@ -22,7 +27,7 @@ function friendly(message: string): string {
  */
 export function fieldSentence(subject: string, message: string): string {
   if (message === 'is required' || /fewer than 1 characters/.test(message)) return 'This is required.';
-  if (/^(must|is|are|has|does)\b/.test(message) && !/must NOT|must match/.test(message)) {
+  if (/^(must|is|are|has|does)\b/.test(message) && !/must NOT|must match|must be [<>]=|must be integer/.test(message)) {
     return `${subject} ${message}.`;
   }
   return friendly(message);

@@ -105,6 +105,11 @@ export function needsStage(error: unknown): boolean {
   return error instanceof ApiError && error.status === 403 && /before you continue\.?$/i.test(error.detail);
 }
 
+/** MT-3: the routes of clients, consents and referrals stay closed until the user agreement is signed. */
+export function needsAgreement(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 403 && /sign the user agreement/i.test(error.detail);
+}
+
 export function errorDetail(error: unknown): string {
   if (error instanceof ApiError) return error.detail;
   if (error instanceof Error) return error.message;

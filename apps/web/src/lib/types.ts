@@ -1,5 +1,7 @@
 /** Shapes of the API answers (see apps/server/src/modules/*\/*.schema.ts). */
 
+import type { SecurityPolicy, UserAgreement } from '@portico/shared';
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -29,6 +31,8 @@ export interface Session {
   stage: SessionStage | null;
   acting: ActingProgram | null;
   memberships: MembershipSummary[];
+  /** The second factor the user's networks ask for; servers before it was added leave it out. */
+  secondFactor?: 'passcode' | 'totp' | null;
 }
 
 export interface Network {
@@ -42,6 +46,8 @@ export interface Network {
   programNoun: string;
   requiresAgencyAgreement: boolean;
   directoryPublic: boolean;
+  /** MT-1, NCC-1: administrators may email a temporary password (absent on older servers: allowed). */
+  allowTemporaryPassword?: boolean;
 }
 
 export interface Organization {
@@ -182,4 +188,60 @@ export interface SentMail {
 
 export interface MailPage extends Page<SentMail> {
   smtp: boolean;
+}
+
+/** MT-3: the acting network's user agreement and whether I must sign it now. */
+export interface AgreementStatus {
+  required: boolean;
+  due: boolean;
+  version: string | null;
+  text: string | null;
+  signedAt: string | null;
+}
+
+/** Who signed which version of the user agreement, and when (network administrators). */
+export interface AgreementSignature {
+  id: string;
+  userId: string;
+  name: string;
+  email: string;
+  version: string;
+  typedName: string;
+  signedAt: string;
+}
+
+/** The network's sign-in rules and user agreement (GET/PATCH /api/network/policy). */
+export interface NetworkPolicy {
+  security: SecurityPolicy;
+  userAgreement: UserAgreement | null;
+}
+
+/** ND-9: the network's identity provider as its administrator sees it; never the secret. */
+export interface SsoSettings {
+  enabled: boolean;
+  issuer: string;
+  clientId: string;
+  displayName: string;
+  hasSecret: boolean;
+  callbackUrl: string;
+}
+
+/** A network whose sign-in page offers its identity provider (public). */
+export interface SsoNetwork {
+  slug: string;
+  name: string;
+  displayName: string;
+  startUrl: string;
+}
+
+/** The start of authenticator-app enrolment: the secret, as a QR code and as text. */
+export interface TotpSetup {
+  secret: string;
+  otpauthUri: string;
+  qrCode: string;
+}
+
+/** Enrolment confirmed: the next step, and the 10 single-use recovery codes, shown once. */
+export interface TotpEnrolled extends StageAnswer {
+  recoveryCodes: string[];
 }

@@ -1,22 +1,18 @@
 import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { FormError, fieldMessages } from '../../components/FormError';
-import { put } from '../../lib/api';
+import { get, put } from '../../lib/api';
+import { returnPath } from '../../lib/returnPath';
 import type { StageAnswer } from '../../lib/types';
 import { AuthCard } from '../session/AuthCard';
 import { useCompleteStage } from '../session/useCompleteStage';
 import { useSession } from '../session/useSession';
 import { useSignOut } from '../session/useSignOut';
 import { checkNewPassword, NewPasswordFields, type NewPasswordValue } from './NewPasswordFields';
-
-/** The page the user came from (the user menu passes it), so "Cancel" and success go back there. */
-function fromState(state: unknown): string {
-  const from = (state as { from?: unknown } | null)?.from;
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : '/';
-}
+import { PasswordRules } from './PasswordRules';
 
 /**
  * NCC-1, MT-1: change one's own password. Forced (a sign-in step) after a temporary password or when
@@ -29,10 +25,18 @@ export function ChangePasswordPage() {
   const navigate = useNavigate();
   const complete = useCompleteStage();
   const signOut = useSignOut();
-  const from = fromState(location.state);
+  // The user menu passes the page it was opened on.
+  const from = returnPath(location.state);
   const [current, setCurrent] = useState('');
   const [value, setValue] = useState<NewPasswordValue>({ password: '', repeat: '' });
   const [problems, setProblems] = useState<{ current?: string; password?: string; repeat?: string }>({});
+  // The rules of the user's networks, in words, before they type; without them the page still works.
+  const rules = useQuery({
+    queryKey: ['password-rules', session?.user.id],
+    queryFn: () => get<{ rules: string[] }>('/api/session/password-rules'),
+    enabled: Boolean(session),
+    staleTime: 5 * 60_000,
+  });
 
   const change = useMutation({
     mutationFn: () =>
@@ -74,6 +78,7 @@ export function ChangePasswordPage() {
       ) : (
         <Text>Changing your password signs you out of Portico on your other devices and browsers.</Text>
       )}
+      <PasswordRules rules={rules.data?.rules ?? []} />
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <FormError error={change.error} fields={['currentPassword', 'newPassword']} />

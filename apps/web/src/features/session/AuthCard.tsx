@@ -10,21 +10,25 @@ export function AuthCard({
   title,
   pageTitle = title,
   action,
+  width = 460,
   children,
 }: {
   title: string;
   /** The tab title when it differs from the heading. */
   pageTitle?: string;
   action?: ReactNode;
+  /** Most of these pages are a short form; the user agreement needs room to read. */
+  width?: number;
   children: ReactNode;
 }) {
   usePageTitle(pageTitle);
   return (
     <Box component="main" id="main-content" mih="100vh" bg="gray.0" py={80} px="md">
-      <Paper withBorder shadow="sm" p="xl" maw={460} mx="auto">
+      <Paper withBorder shadow="sm" p={{ base: 'md', xs: 'xl' }} maw={width} mx="auto">
         <Stack gap="lg">
           <Group justify="space-between" align="flex-start" wrap="nowrap">
-            <div>
+            {/* On phones a long heading ("authenticator") breaks rather than pushing the action off the card. */}
+            <div style={{ minWidth: 0, hyphens: 'auto', overflowWrap: 'break-word' }}>
               <Text fw={700} c="teal.9" size="sm" tt="uppercase">
                 Portico provider portal
               </Text>

@@ -1,11 +1,11 @@
-import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fieldMessages } from '../../components/FormError';
-import { ApiError, errorDetail, fieldErrorsOf, post } from '../../lib/api';
+import { ApiError, fieldErrorsOf, post } from '../../lib/api';
 import type { StageAnswer } from '../../lib/types';
+import { AccountLocked } from './AccountLocked';
 import { isPasscode, PasscodeInput } from './PasscodeInput';
 import { useCompleteStage } from './useCompleteStage';
 
@@ -27,18 +27,7 @@ export function EnterPasscodeForm() {
   }
 
   // 423: that was the last attempt; the account is locked and this session has ended.
-  if (verify.error instanceof ApiError && verify.error.status === 423) {
-    return (
-      <Stack gap="sm">
-        <Alert color="red" title="Your account is locked" role="alert">
-          {errorDetail(verify.error)}
-        </Alert>
-        <Anchor component={Link} to="/sign-in" reloadDocument>
-          Back to sign in
-        </Anchor>
-      </Stack>
-    );
-  }
+  if (verify.error instanceof ApiError && verify.error.status === 423) return <AccountLocked error={verify.error} />;
   const fieldError = Object.keys(fieldErrorsOf(verify.error)).length > 0;
   return (
     <>

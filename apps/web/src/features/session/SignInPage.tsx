@@ -1,10 +1,12 @@
 import { Alert, Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, errorDetail, post } from '../../lib/api';
 import type { Session } from '../../lib/types';
 import { AuthCard } from './AuthCard';
+import { SsoLinks } from './SsoLinks';
+import { ssoErrorMessage } from './ssoErrors';
 import { nextPath } from './stages';
 import { SESSION_KEY } from './useSession';
 
@@ -17,6 +19,9 @@ function emailFromState(state: unknown): string {
 export function SignInPage() {
   const navigate = useNavigate();
   const location = useLocation();
+  const [params] = useSearchParams();
+  // ND-9: the identity provider's sign-in came back here without a session.
+  const ssoError = params.get('sso_error');
   const queryClient = useQueryClient();
   const [email, setEmail] = useState(() => emailFromState(location.state));
   const [password, setPassword] = useState('');
@@ -41,6 +46,11 @@ export function SignInPage() {
 
   return (
     <AuthCard title="Sign in to Portico" pageTitle="Sign in">
+      {ssoError && !signIn.isError && (
+        <Alert color="red" title="Could not sign in with your identity provider" role="alert">
+          {ssoErrorMessage(ssoError)}
+        </Alert>
+      )}
       {signIn.isError && (
         <Alert color="red" title={locked ? 'Your account cannot be used now' : 'Could not sign in'} role="alert">
           {errorDetail(signIn.error)}
@@ -74,6 +84,7 @@ export function SignInPage() {
           </Button>
         </Stack>
       </form>
+      <SsoLinks />
     </AuthCard>
   );
 }

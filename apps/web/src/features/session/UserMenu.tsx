@@ -1,6 +1,7 @@
 import { Button, Menu, Text } from '@mantine/core';
-import { IconChevronDown, IconDevices, IconKey, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconDevices, IconFileCertificate, IconKey, IconLogout } from '@tabler/icons-react';
 import { useLocation, useNavigate } from 'react-router-dom';
+import { useAgreement } from '../agreement/queries';
 import { useSession } from './useSession';
 import { useSignOut } from './useSignOut';
 
@@ -9,7 +10,10 @@ export function UserMenu() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const { pathname, search } = useLocation();
+  const agreement = useAgreement();
   if (!session) return null;
+  // The pages opened from here come back to this one when done or cancelled.
+  const from = { from: `${pathname}${search}` };
   return (
     <Menu position="bottom-end" width={240}>
       <Menu.Target>
@@ -28,11 +32,18 @@ export function UserMenu() {
         </Menu.Item>
         <Menu.Item
           leftSection={<IconKey size={16} aria-hidden />}
-          // The page comes back here when done or cancelled.
-          onClick={() => navigate('/change-password', { state: { from: `${pathname}${search}` } })}
+          onClick={() => navigate('/change-password', { state: from })}
         >
           Change password
         </Menu.Item>
+        {agreement.data?.required && (
+          <Menu.Item
+            leftSection={<IconFileCertificate size={16} aria-hidden />}
+            onClick={() => navigate('/agreement', { state: from })}
+          >
+            User agreement
+          </Menu.Item>
+        )}
         <Menu.Divider />
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => signOut.mutate()}>
           Sign out

@@ -11,8 +11,16 @@ describe('nextPath', () => {
     expect(nextPath({ stage: 'second_factor_enrolment', acting: null })).toBe('/passcode');
   });
 
+  it('sends the second factor to the page of the factor the network asks for', () => {
+    expect(nextPath({ stage: 'second_factor', acting, secondFactor: 'passcode' })).toBe('/passcode');
+    expect(nextPath({ stage: 'second_factor', acting, secondFactor: 'totp' })).toBe('/authenticator');
+    expect(nextPath({ stage: 'second_factor_enrolment', acting, secondFactor: 'totp' })).toBe('/authenticator');
+    // A server that does not say which factor: the passcode, as before.
+    expect(nextPath({ stage: 'second_factor', acting, secondFactor: null })).toBe('/passcode');
+  });
+
   it('sends a signed-in session to the first page, or to the program chooser (MT-5)', () => {
     expect(nextPath({ stage: null, acting })).toBe('/agency');
-    expect(nextPath({ stage: null, acting: null })).toBe('/choose-program');
+    expect(nextPath({ stage: null, acting: null, secondFactor: 'totp' })).toBe('/choose-program');
   });
 });

@@ -11,27 +11,32 @@ const ICONS: Record<UserAction, typeof IconDots> = {
   'temporary-password': IconKey,
 };
 
-/** The actions that make sense for this account now. */
-export function actionsFor(user: User): UserAction[] {
+/** The actions that make sense for this account now, and that the network allows (temporary passwords). */
+export function actionsFor(user: User, allowTemporaryPassword: boolean): UserAction[] {
   return [
     ...(user.lockedAt ? (['unlock'] as const) : []),
     ...(user.suspendedAt ? (['reactivate'] as const) : []),
     ...(user.hasPassword === false ? (['invitation'] as const) : []),
-    'temporary-password' as const,
+    ...(allowTemporaryPassword ? (['temporary-password'] as const) : []),
   ];
 }
 
 /** The row menu of the Users page; a temporary password replaces the current one, so it is confirmed first. */
 export function UserActions({
   user,
+  allowTemporaryPassword,
   busy,
   onAction,
 }: {
   user: User;
+  allowTemporaryPassword: boolean;
   busy: boolean;
   onAction: (action: UserAction) => void;
 }) {
   const [confirming, setConfirming] = useState(false);
+  const actions = actionsFor(user, allowTemporaryPassword);
+  // Nothing to offer (a network without temporary passwords, an account that needs no help).
+  if (actions.length === 0) return null;
   return (
     <>
       <Menu position="bottom-end" width={240}>
@@ -41,7 +46,7 @@ export function UserActions({
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
-          {actionsFor(user).map((action) => {
+          {actions.map((action) => {
             const Icon = ICONS[action];
             return (
               <Menu.Item

@@ -11,7 +11,7 @@ import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../lib/format';
 import type { User } from '../../lib/types';
-import { useCan } from '../session/useSession';
+import { useCan, useNetwork } from '../session/useSession';
 import { AddUserModal } from './AddUserModal';
 import { useUsers } from './queries';
 import { UserActions } from './UserActions';
@@ -46,6 +46,10 @@ export function UsersPage() {
   const can = useCan();
   const [adding, { open, close }] = useDisclosure(false);
   const action = useUserAction();
+  // MT-1, NCC-1: only where the network allows them (a server that does not say: allowed), and
+  // not offered before the network is known.
+  const network = useNetwork().data;
+  const allowTemporaryPassword = network !== undefined && network.allowTemporaryPassword !== false;
   const rows = users.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
@@ -127,6 +131,7 @@ export function UsersPage() {
                   <Table.Td>
                     <UserActions
                       user={u}
+                      allowTemporaryPassword={allowTemporaryPassword}
                       busy={action.isPending && action.variables?.user.id === u.id}
                       onAction={(a) => action.mutate({ user: u, action: a })}
                     />

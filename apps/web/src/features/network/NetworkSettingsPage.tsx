@@ -1,0 +1,51 @@
+import { Stack } from '@mantine/core';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadingBlock } from '../../components/LoadingBlock';
+import { PageHeader } from '../../components/PageHeader';
+import { useNetwork } from '../session/useSession';
+import { AgreementSettingsForm } from './AgreementSettingsForm';
+import { useNetworkPolicy, useSsoSettings } from './queries';
+import { SettingsSection } from './SettingsSection';
+import { SignaturesTable } from './SignaturesTable';
+import { SignInRulesForm } from './SignInRulesForm';
+import { SsoSettingsForm } from './SsoSettingsForm';
+
+/** Network administrators: the sign-in rules (NCC-1, MT-1), user agreement (MT-3) and single sign-on (ND-9). */
+export function NetworkSettingsPage() {
+  const network = useNetwork();
+  const policy = useNetworkPolicy();
+  const sso = useSsoSettings();
+  return (
+    <Stack gap="xl" maw={960}>
+      <PageHeader
+        title="Network settings"
+        description={network.data ? `How people sign in to ${network.data.name}, and what they agree to.` : undefined}
+      />
+      <SettingsSection
+        title="Sign-in rules"
+        description="Passwords, lockout, expiry, session lengths and the second factor of everyone in this network. Someone in several networks meets the strictest rules of them all."
+      >
+        {policy.isPending && <LoadingBlock lines={6} label="Loading the sign-in rules" />}
+        <ErrorAlert error={policy.error} title="Could not load the sign-in rules" />
+        {policy.data && <SignInRulesForm initial={policy.data.security} />}
+      </SettingsSection>
+      <SettingsSection
+        title="User agreement"
+        description="The terms users read and sign, with their typed name, before they can use the portal."
+      >
+        {policy.isPending && <LoadingBlock label="Loading the user agreement" />}
+        <ErrorAlert error={policy.error} title="Could not load the user agreement" />
+        {policy.data && <AgreementSettingsForm initial={policy.data.userAgreement} />}
+        <SignaturesTable />
+      </SettingsSection>
+      <SettingsSection
+        title="Single sign-on"
+        description="Let users sign in through your organization’s identity provider (OpenID Connect). Portico matches them by their verified email address and never creates accounts."
+      >
+        {sso.isPending && <LoadingBlock label="Loading the single sign-on settings" />}
+        <ErrorAlert error={sso.error} title="Could not load the single sign-on settings" />
+        {sso.data && <SsoSettingsForm initial={sso.data} />}
+      </SettingsSection>
+    </Stack>
+  );
+}
