@@ -32,6 +32,8 @@ export const users = pgTable(
     /** Authenticator app secret (base32) and when enrolment was confirmed. */
     totpSecret: text('totp_secret'),
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** The 30-second step of the last code accepted: a code is good once (RFC 6238 §5.2). */
+    totpLastStep: integer('totp_last_step'),
     /** Hashes of the unused single-use recovery codes. */
     recoveryCodeHashes: text('recovery_code_hashes').array().notNull().default([]),
     createdAt: createdAt(),

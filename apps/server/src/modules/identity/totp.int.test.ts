@@ -69,6 +69,13 @@ describe(`authenticator app second factor on ${testDriver}`, () => {
     expect(ok.json().stage).toBeNull();
     expect((await app.inject({ method: 'GET', url: '/api/network', headers: { cookie } })).statusCode).toBe(200);
 
+    // RFC 6238 §5.2: a code is good once, even within its 30 seconds.
+    const used = await generate({ secret: setup.secret, epoch: epoch() });
+    ({ cookie } = await passwordStep(user.email));
+    const replay = await post('/api/session/totp', cookie, { code: used });
+    expect(replay.statusCode).toBe(400);
+    expect(replay.json().errors[0].field).toBe('body.code');
+
     ({ cookie } = await passwordStep(user.email));
     expect((await post('/api/session/totp', cookie, { code: codes[0]!.toLowerCase() })).json().stage).toBeNull();
     ({ cookie } = await passwordStep(user.email));

@@ -21,11 +21,17 @@ function recoveryCode(): string {
   return `${chars.slice(0, 5)}-${chars.slice(5)}`;
 }
 
-/** The code must match the authenticator now (one 30-second step of tolerance either side). */
-async function totpMatches(secret: string, code: string, now: Date): Promise<boolean> {
-  if (!/^\d{6}$/.test(code)) return false;
-  const result = await verify({ secret, token: code, epoch: Math.floor(now.getTime() / 1000), epochTolerance: 30 });
-  return result.valid;
+const STEP_SECONDS = 30;
+
+/**
+ * The 30-second step the code belongs to when it matches the authenticator now (one step of
+ * tolerance either side), or null.
+ */
+async function matchingStep(secret: string, code: string, now: Date): Promise<number | null> {
+  if (!/^\d{6}$/.test(code)) return null;
+  const epoch = Math.floor(now.getTime() / 1000);
+  const result = await verify({ secret, token: code, epoch, epochTolerance: STEP_SECONDS });
+  return result.valid ? Math.floor(epoch / STEP_SECONDS) + (result.delta ?? 0) : null;
 }
 
 /** Starts enrolment: a new secret, shown as a QR code and as text for typing into the app. */
@@ -45,11 +51,16 @@ export function confirmTotpEnrolment(deps: IdentityDeps, session: Session, code:
   return systemTx(deps.db, async (tx) => {
     const user = await repo.findUser(tx, session.userId);
     if (!user?.totpSecret) throw new AppError('conflict', 'Start the authenticator set-up first.');
-    if (!(await totpMatches(user.totpSecret, code, deps.clock.now()))) {
+    const step = await matchingStep(user.totpSecret, code, deps.clock.now());
+    if (step === null) {
       throw invalid('body.code', 'does not match your authenticator app; check its clock and try the newest code');
     }
     const codes = Array.from({ length: RECOVERY_CODES }, recoveryCode);
-    await repo.updateUser(tx, user.id, { totpEnabledAt: deps.clock.now(), recoveryCodeHashes: codes.map(hashCode) });
+    await repo.updateUser(tx, user.id, {
+      totpEnabledAt: deps.clock.now(),
+      totpLastStep: step,
+      recoveryCodeHashes: codes.map(hashCode),
+    });
     await auditInNetworks(tx, await repo.activeMembershipsOf(tx, user.id), user.id, info, 'user.totp_enrol');
     const stage = await advanceStage(tx, deps, session.tokenHash, user.id, 'second_factor_enrolment');
     return { stage, recoveryCodes: codes };
@@ -60,7 +71,12 @@ export function confirmTotpEnrolment(deps: IdentityDeps, session: Session, code:
 export function verifyTotp(deps: IdentityDeps, session: Session, code: string, info: RequestInfo) {
   return checkSecondFactor(deps, session, info, 'body.code', async (tx, user) => {
     if (!user.totpSecret || !user.totpEnabledAt) return false;
-    if (await totpMatches(user.totpSecret, code.trim(), deps.clock.now())) return true;
+    const step = await matchingStep(user.totpSecret, code.trim(), deps.clock.now());
+    // A code already used (or an older one) is refused: someone may have seen it typed.
+    if (step !== null && (user.totpLastStep === null || step > user.totpLastStep)) {
+      await tx.update(users).set({ totpLastStep: step }).where(eq(users.id, user.id));
+      return true;
+    }
     const hashed = hashCode(code);
     if (!user.recoveryCodeHashes.includes(hashed)) return false;
     const remaining = user.recoveryCodeHashes.filter((h) => h !== hashed);
