@@ -45,7 +45,8 @@ async function auditCost(database: Database, networkId: string) {
 }
 
 async function requestLatency(database: Database, t: Awaited<ReturnType<typeof makeTenantPair>>) {
-  const app = await buildApp(await testDeps({ database }));
+  const deps = await testDeps({ database });
+  const app = await buildApp(deps);
   const cookie = await actAs(app, t.adminA.email, t.a.id);
   const routes = {
     'GET /api/session': '/api/session',
@@ -73,6 +74,10 @@ async function requestLatency(database: Database, t: Awaited<ReturnType<typeof m
       const res = await app.inject({ method: 'POST', url: '/api/password-reset', payload: { email } });
       if (res.statusCode !== 202) throw new Error(`${name}: ${res.statusCode}`);
       times.push(performance.now() - s);
+      // The answer is timed alone: the lookup and the mail it started finish before the next request (untimed).
+      await app.background.drain();
+      await new Promise((r) => setImmediate(r));
+      await deps.mail.deliverPending();
     }
     out[`POST /api/password-reset (${name})`] = { p50: pct(times, 50), p95: pct(times, 95), n: RESETS };
   }
