@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { FormError, fieldErrorGetter } from '../../components/FormError';
+import { textBinder } from '../../components/textBinder';
 import { patch, post } from '../../lib/api';
 import { orNull } from '../../lib/format';
 import type { Program } from '../../lib/types';
@@ -111,6 +112,7 @@ function ProgramForm({ program, organizationId, onClose, submitLabel, successMes
     },
   });
   const err = fieldErrorGetter(save.error);
+  const text = textBinder(values, set, err);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -121,72 +123,19 @@ function ProgramForm({ program, organizationId, onClose, submitLabel, successMes
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <FormError error={save.error} fields={FIELDS} />
-        <TextInput
-          label="Program name"
-          required
-          value={values.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
-          error={err('name')}
-        />
-        <Textarea
-          label="Description"
-          autosize
-          minRows={2}
-          value={values.description}
-          onChange={(e) => set('description', e.currentTarget.value)}
-          error={err('description')}
-        />
-        <TextInput
-          label="Address"
-          autoComplete="street-address"
-          value={values.addressLine1}
-          onChange={(e) => set('addressLine1', e.currentTarget.value)}
-          error={err('addressLine1')}
-        />
+        <TextInput label="Program name" required {...text('name')} />
+        <Textarea label="Description" autosize minRows={2} {...text('description')} />
+        <TextInput label="Address" autoComplete="street-address" {...text('addressLine1')} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput
-            label="City"
-            value={values.city}
-            onChange={(e) => set('city', e.currentTarget.value)}
-            error={err('city')}
-          />
-          <TextInput
-            label="State"
-            value={values.state}
-            onChange={(e) => set('state', e.currentTarget.value)}
-            error={err('state')}
-          />
-          <TextInput
-            label="Postal code"
-            value={values.postalCode}
-            onChange={(e) => set('postalCode', e.currentTarget.value)}
-            error={err('postalCode')}
-          />
+          <TextInput label="City" {...text('city')} />
+          <TextInput label="State" {...text('state')} />
+          <TextInput label="Postal code" {...text('postalCode')} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label="Phone"
-            type="tel"
-            value={values.phone}
-            onChange={(e) => set('phone', e.currentTarget.value)}
-            error={err('phone')}
-          />
-          <TextInput
-            label="Email"
-            type="email"
-            value={values.email}
-            onChange={(e) => set('email', e.currentTarget.value)}
-            error={err('email')}
-          />
+          <TextInput label="Phone" type="tel" {...text('phone')} />
+          <TextInput label="Email" type="email" {...text('email')} />
         </SimpleGrid>
-        <TextInput
-          label="Website"
-          type="url"
-          placeholder="https://"
-          value={values.website}
-          onChange={(e) => set('website', e.currentTarget.value)}
-          error={err('website')}
-        />
+        <TextInput label="Website" type="url" placeholder="https://" {...text('website')} />
         <TagsInput
           label="Regions served"
           description="Press Enter after each region"

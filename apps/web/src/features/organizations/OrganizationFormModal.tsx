@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { FormError, fieldErrorGetter } from '../../components/FormError';
+import { textBinder } from '../../components/textBinder';
 import { patch, post } from '../../lib/api';
 import { orNull } from '../../lib/format';
 import type { Organization } from '../../lib/types';
@@ -64,6 +65,7 @@ function OrganizationForm({ organization, onClose, onSaved }: Props) {
     },
   });
   const err = fieldErrorGetter(save.error);
+  const text = textBinder(values, set, err);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -74,43 +76,12 @@ function OrganizationForm({ organization, onClose, onSaved }: Props) {
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <FormError error={save.error} fields={FIELDS} />
-        <TextInput
-          label="Name"
-          required
-          value={values.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
-          error={err('name')}
-          data-autofocus
-        />
+        <TextInput label="Name" required {...text('name')} data-autofocus />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label="Tax ID"
-            value={values.taxId}
-            onChange={(e) => set('taxId', e.currentTarget.value)}
-            error={err('taxId')}
-          />
-          <TextInput
-            label="Website"
-            type="url"
-            placeholder="https://"
-            value={values.website}
-            onChange={(e) => set('website', e.currentTarget.value)}
-            error={err('website')}
-          />
-          <TextInput
-            label="Phone"
-            type="tel"
-            value={values.phone}
-            onChange={(e) => set('phone', e.currentTarget.value)}
-            error={err('phone')}
-          />
-          <TextInput
-            label="Email"
-            type="email"
-            value={values.email}
-            onChange={(e) => set('email', e.currentTarget.value)}
-            error={err('email')}
-          />
+          <TextInput label="Tax ID" {...text('taxId')} />
+          <TextInput label="Website" type="url" placeholder="https://" {...text('website')} />
+          <TextInput label="Phone" type="tel" {...text('phone')} />
+          <TextInput label="Email" type="email" {...text('email')} />
         </SimpleGrid>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
