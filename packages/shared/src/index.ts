@@ -1,4 +1,5 @@
 export * from './capabilities.js';
+export * from './directory.js';
 export * from './presets.js';
 export * from './roles.js';
 export * from './security.js';

@@ -1,3 +1,4 @@
+import type { OrganizationEdits } from './directory.js';
 import type { RoleCode } from './roles.js';
 import { SECURITY_PRESETS, type SecurityPolicy } from './security.js';
 
@@ -17,6 +18,8 @@ export interface NetworkPolicy {
   roles: RoleCode[];
   /** MT-4: programs need a valid agency agreement to be found and to receive referrals. */
   requiresAgencyAgreement: boolean;
+  /** ND-2 edits apply at once; NCC-5 edits become change requests a network team member decides. */
+  organizationEdits: OrganizationEdits;
   /** Words the guides use for a client, shown in the interface. */
   clientNoun: string;
   /** Words for a program. */
@@ -63,6 +66,7 @@ export const PRESET_POLICIES: Record<PresetCode, NetworkPolicy> = {
     userAgreement: null,
     roles: ['network_admin', ...mt, 'ncc_read_only'],
     requiresAgencyAgreement: false,
+    organizationEdits: 'direct',
     clientNoun: 'client',
     programNoun: 'program',
   },
@@ -71,6 +75,7 @@ export const PRESET_POLICIES: Record<PresetCode, NetworkPolicy> = {
     userAgreement: null,
     roles: ['network_admin', ...nd],
     requiresAgencyAgreement: false,
+    organizationEdits: 'direct',
     clientNoun: 'participant',
     programNoun: 'program',
   },
@@ -79,6 +84,7 @@ export const PRESET_POLICIES: Record<PresetCode, NetworkPolicy> = {
     userAgreement: MT_AGREEMENT,
     roles: ['network_admin', ...mt],
     requiresAgencyAgreement: true,
+    organizationEdits: 'direct',
     clientNoun: 'client',
     programNoun: 'agency program',
   },
@@ -87,6 +93,7 @@ export const PRESET_POLICIES: Record<PresetCode, NetworkPolicy> = {
     userAgreement: null,
     roles: ['network_admin', 'hp_provider_staff'],
     requiresAgencyAgreement: false,
+    organizationEdits: 'direct',
     clientNoun: 'member',
     programNoun: 'provider',
   },
@@ -95,6 +102,7 @@ export const PRESET_POLICIES: Record<PresetCode, NetworkPolicy> = {
     userAgreement: null,
     roles: ['network_admin', ...ncc],
     requiresAgencyAgreement: false,
+    organizationEdits: 'change_request',
     clientNoun: 'service user',
     programNoun: 'service',
   },

@@ -1,5 +1,5 @@
-import type { RoleCode } from '@portico/shared';
-import { date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { ContactDetails, RoleCode } from '@portico/shared';
+import { date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from '../../db/columns.js';
 import { tenantColumns } from '../../platform/tenancy/tenant.columns.js';
 import { users } from '../identity/identity.table.js';
@@ -20,6 +20,8 @@ export const memberships = pgTable(
     roles: text('roles').array().$type<RoleCode[]>().notNull(),
     regions: text('regions').array().notNull().default([]),
     title: text('title'),
+    /** NCC-5 contact form: title, forename, surname, address, phones, emails (the Norfolk fields). */
+    contact: jsonb('contact').$type<ContactDetails>(),
     beginsOn: date('begins_on').notNull().defaultNow(),
     /** From this moment the membership grants nothing (ND-2). */
     endsAt: timestamp('ends_at', { withTimezone: true }),
