@@ -9,6 +9,7 @@ import { recordAudit } from '../apps/server/src/platform/audit/audit.service.js'
 import { verifyAuditChains } from '../apps/server/src/platform/audit/audit.verify.js';
 import { actAs, testDeps } from '../apps/server/src/test/app.js';
 import { makeTenantPair } from '../apps/server/src/test/factories.js';
+import { directoryBench } from './directory.js';
 
 const AUDIT_WRITES = 1000;
 const WRITERS = 8;
@@ -104,5 +105,6 @@ for (const [name, url] of targets) {
   for (const [route, l] of Object.entries(await requestLatency(database, tenants))) {
     console.log(`${route}: p50 ${ms(l.p50)}, p95 ${ms(l.p95)} over ${l.n} requests`);
   }
+  await directoryBench(database);
   await database.close();
 }

@@ -37,7 +37,7 @@ describe('a program administrator manages the Agency contact list (MT-5, ND-2)',
 
     await page.getByRole('button', { name: 'Add contact' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add contact' });
-    await dialog.getByLabel('Email').fill('new.volunteer@mt.demo.test');
+    await dialog.getByLabel('Provider portal email address').fill('new.volunteer@mt.demo.test');
     await dialog.getByLabel('Full name').fill('Vera Volunteer');
     await dialog.getByRole('combobox', { name: 'Roles' }).click();
     await page.getByRole('option', { name: 'Provider' }).click();

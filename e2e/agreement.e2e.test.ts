@@ -84,7 +84,10 @@ describe('MT-3: a new Montana user signs the user agreement before anything else
     await page.getByText('Agreement signed').waitFor();
     // Back where the user was going.
     await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Agency' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Agency', exact: true })
+      .click();
     await page.getByRole('heading', { name: 'Agency', level: 1 }).waitFor();
 
     // Signed in again: straight to the portal; the agreement stays readable from the user menu.

@@ -99,7 +99,7 @@ describe('MT-1, NCC-1, MT-3: invitation → set password → passcode → user a
     await context.close();
 
     // The administrator sees the signature, and is asked to sign at the next sign-in too.
-    await nav.getByRole('link', { name: 'Agency' }).click();
+    await nav.getByRole('link', { name: 'Agency', exact: true }).click();
     await nav.getByRole('link', { name: 'Network settings' }).click();
     await section.getByRole('row').filter({ hasText: NEW_USER.email }).getByRole('cell', { name: VERSION }).waitFor();
     await admin.context.close();

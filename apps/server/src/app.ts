@@ -15,8 +15,12 @@ import { Type } from 'typebox';
 import { registerCsrfCheck } from './http/csrf.js';
 import { registerProblemHandling } from './http/problem.js';
 import type { App, AppDeps } from './http/types.js';
+import { agencyAgreementRoutes } from './modules/agency-agreements/agency-agreements.routes.js';
 import { agreementRoutes } from './modules/agreements/agreements.routes.js';
 import { auditLogRoutes } from './modules/audit-log/audit-log.routes.js';
+import { changeRequestRoutes } from './modules/change-requests/change-requests.routes.js';
+import { directoryRoutes } from './modules/directory/directory.routes.js';
+import { hsdsRoutes } from './modules/hsds/hsds.routes.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
 import { passwordRoutes } from './modules/identity/password.routes.js';
 import { secondFactorRoutes } from './modules/identity/second-factor.routes.js';
@@ -27,6 +31,7 @@ import { membershipRoutes } from './modules/memberships/memberships.routes.js';
 import { networkRoutes } from './modules/networks/networks.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { organizationRoutes } from './modules/organizations/organizations.routes.js';
+import { registrationRoutes } from './modules/registrations/registrations.routes.js';
 import { ssoRoutes } from './modules/sso/sso.routes.js';
 
 /** Every module's routes; a new module adds one line here. */
@@ -37,10 +42,15 @@ const MODULES = [
   secondFactorRoutes,
   mailRoutes,
   agreementRoutes,
+  agencyAgreementRoutes,
   userRoutes,
   networkRoutes,
   organizationRoutes,
+  directoryRoutes,
+  hsdsRoutes,
   membershipRoutes,
+  changeRequestRoutes,
+  registrationRoutes,
   notificationRoutes,
   auditLogRoutes,
   ssoRoutes,

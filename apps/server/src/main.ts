@@ -3,8 +3,10 @@ import { loadConfig } from './config/config.js';
 import { openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { demoSignInsTable, seedDemoIfEmpty } from './demo/seed.js';
+import { registerReminderJob } from './modules/agency-agreements/agency-agreements.reminders.js';
 import { systemClock } from './platform/clock/clock.js';
 import { Background } from './platform/jobs/background.js';
+import { JobQueue } from './platform/jobs/queue.js';
 import { MailDelivery } from './platform/notify/mail.js';
 
 const config = loadConfig();
@@ -15,6 +17,9 @@ const mail = new MailDelivery(database.db, { smtpUrl: config.smtpUrl, from: conf
 const background = new Background();
 const app = await buildApp({ config, database, clock: systemClock, mail, background });
 mail.start();
+// Background jobs on PostgreSQL (pg-boss), shared by every process against this database; started after listen.
+const jobs = new JobQueue(database, { log: app.log });
+registerReminderJob(jobs, { db: database.db, clock: systemClock, mail });
 
 let closing = false;
 async function shutdown(signal: string) {
@@ -23,6 +28,7 @@ async function shutdown(signal: string) {
   app.log.info({ signal }, 'shutting down');
   // Stop taking requests, finish the ones in flight, then close the database cleanly.
   await app.close();
+  await jobs.stop();
   mail.stop();
   await database.close();
   process.exit(0);
@@ -31,6 +37,7 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
+await jobs.start();
 const where = config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
 console.log(`\nPortico is running at http://localhost:${config.port} on ${where}.`);
 if (seeded !== 'skipped') {

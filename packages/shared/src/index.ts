@@ -1,3 +1,4 @@
+export * from './agency-agreement.js';
 export * from './capabilities.js';
 export * from './directory.js';
 export * from './presets.js';

@@ -96,6 +96,7 @@ export const DEMO_NETWORKS: DemoNetwork[] = [
         name: 'Bailey Both',
         memberships: [['mt-housing', ['mt_gatekeeper', 'mt_provider']]],
       },
+      { email: 'shelter@mt.demo.test', name: 'Sam Shelter', memberships: [['mt-shelter', ['mt_gatekeeper']]] },
       {
         email: 'multi@mt.demo.test',
         name: 'Max Multi',

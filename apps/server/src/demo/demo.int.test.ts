@@ -6,11 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { type Database, openDatabase } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
+import { changeRequests } from '../modules/change-requests/change-requests.table.js';
 import { clients } from '../modules/clients/clients.table.js';
 import { users } from '../modules/identity/identity.table.js';
 import { memberships } from '../modules/memberships/memberships.table.js';
 import { networks } from '../modules/networks/networks.table.js';
-import { organizations } from '../modules/organizations/organizations.table.js';
+import { organizations, programs } from '../modules/organizations/organizations.table.js';
+import { registrations } from '../modules/registrations/registrations.table.js';
 import { signIn, testDeps } from '../test/app.js';
 import { demoSignInRows, seedDemoIfEmpty } from './seed.js';
 
@@ -97,6 +99,26 @@ describe('demo data', () => {
     } finally {
       await app.close();
     }
+  });
+
+  it('MT-4: the MT network has an agency agreement, most programs signed, one due within 30 days and one unsigned', async () => {
+    const [mt] = await database.db.select().from(networks).where(eq(networks.preset, 'mt-referral-network'));
+    const progs = await database.db.select().from(programs).where(eq(programs.networkId, mt!.id));
+    const left = progs.map((p) =>
+      p.agreementValidUntil ? (p.agreementValidUntil.getTime() - Date.now()) / 86_400_000 : null,
+    );
+    expect(left.filter((d) => d === null)).toHaveLength(1);
+    expect(left.filter((d) => d !== null && d > 0 && d <= 30)).toHaveLength(1);
+    expect(left.filter((d) => d !== null && d > 30).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('NCC-5 / CS-1: the council has a pending and an accepted change request; the health plan a pending registration', async () => {
+    const [ncc] = await database.db.select().from(networks).where(eq(networks.preset, 'council-payments'));
+    const requests = await database.db.select().from(changeRequests).where(eq(changeRequests.networkId, ncc!.id));
+    expect(requests.map((r) => r.status).sort()).toEqual(['accepted', 'pending']);
+    const [hp] = await database.db.select().from(networks).where(eq(networks.preset, 'health-plan'));
+    const apps = await database.db.select().from(registrations).where(eq(registrations.networkId, hp!.id));
+    expect(apps.map((r) => [r.status, r.taxId, r.zip])).toEqual([['pending', '912345678', '98501-1234']]);
   });
 
   it("README's Demo sign-ins table equals the demo data", () => {

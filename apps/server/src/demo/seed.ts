@@ -9,7 +9,10 @@ import { memberships } from '../modules/memberships/memberships.table.js';
 import { networks } from '../modules/networks/networks.table.js';
 import { organizations, programs } from '../modules/organizations/organizations.table.js';
 import { recordAudit } from '../platform/audit/audit.service.js';
+import { seedAgencyAgreements } from './agency-agreements.demo.js';
 import { DEMO_FIRST_NAMES, DEMO_LAST_NAMES, DEMO_NETWORKS, type DemoNetwork } from './demo.data.js';
+import { directoryFieldsOf } from './directory.demo.js';
+import { seedOrganizationAdministration } from './organization-admin.demo.js';
 
 const CLIENTS_PER_NETWORK = 12;
 export const DEMO_PASSCODE = '135790';
@@ -33,6 +36,7 @@ async function seedNetwork(db: Db, n: DemoNetwork, password: string) {
       .returning();
     if (!net) throw new Error('network insert returned nothing');
     const programIds = new Map<string, { id: string; organizationId: string }>();
+    const userIds = new Map<string, { id: string; name: string }>();
     for (const o of n.organizations) {
       const [org] = await tx.insert(organizations).values({ networkId: net.id, name: o.name }).returning();
       if (!org) throw new Error('organization insert returned nothing');
@@ -42,6 +46,7 @@ async function seedNetwork(db: Db, n: DemoNetwork, password: string) {
           .insert(programs)
           .values({
             ...fields,
+            ...directoryFieldsOf(key),
             networkId: net.id,
             organizationId: org.id,
             addressLine1: '100 Main Street',
@@ -62,6 +67,7 @@ async function seedNetwork(db: Db, n: DemoNetwork, password: string) {
           passwordChangedAt: new Date(),
         })
         .returning({ id: users.id });
+      userIds.set(u.email, { id: user!.id, name: u.name });
       for (const [key, roles] of u.memberships) {
         const pr = programIds.get(key);
         if (!pr) throw new Error(`demo data: unknown program ${key}`);
@@ -92,6 +98,8 @@ async function seedNetwork(db: Db, n: DemoNetwork, password: string) {
         county: n.clientCounties[i % n.clientCounties.length]!,
       });
     }
+    await seedAgencyAgreements(tx, n.preset, net.id, programIds, userIds);
+    await seedOrganizationAdministration(tx, n.preset, net.id, programIds, userIds);
     await recordAudit(
       tx,
       { networkId: net.id, userId: null, programId: null, organizationId: null, requestId: null, ip: null },

@@ -9,3 +9,8 @@ export const DateTime = Type.Unsafe<Date | string>({ type: 'string', format: 'da
 export const OptionalText = (maxLength = 300) => Type.Optional(Nullable(Type.String({ maxLength })));
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 export const Phone = Type.String({ pattern: '^[0-9+()\\-. ]{7,25}$', description: 'Digits, spaces and + ( ) - .' });
+/** A UK postcode or US ZIP, liberally: letters, digits, spaces and hyphens. */
+export const Postcode = Type.String({
+  pattern: '^[0-9A-Za-z][0-9A-Za-z -]{1,10}$',
+  description: 'UK postcode or US ZIP',
+});

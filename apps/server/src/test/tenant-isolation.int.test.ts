@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.js';
 import type { App } from '../http/types.js';
+import { changeRequests } from '../modules/change-requests/change-requests.table.js';
+import { directoryImports } from '../modules/directory/directory.table.js';
 import { notifications } from '../modules/notifications/notifications.table.js';
+import { registrations } from '../modules/registrations/registrations.table.js';
 import { buildTestApp, signIn } from './app.js';
 import { testDatabase, testDriver } from './db.js';
-import { makeOrganization, makeProgram, makeTenantPair, makeUser } from './factories.js';
+import { makeOrganization, makeProgram, makeTenantPair, makeUser, type TestProgram } from './factories.js';
 import { auditOf, membershipIdOf } from './helpers.js';
 
 /** The ids of organization A's records that the table's URLs point at. */
@@ -17,6 +20,15 @@ interface Records {
   userId: string;
   /** One of the session owner's sessions (a hash prefix). */
   sessionId: string;
+  /** NCC-5 change requests of A (read and withdrawn by its requester; accepted; rejected). */
+  changeRequestId: string;
+  changeRequestToAccept: string;
+  changeRequestToReject: string;
+  /** CS-1 applications to A's network (read and declined; approved). */
+  registrationId: string;
+  registrationToApprove: string;
+  /** An HSDS import of A's network (its administrators' only). */
+  importId: string;
 }
 
 /** Who legitimately reaches the record (the control that proves the URL is right). */
@@ -33,6 +45,11 @@ interface Row {
    * everyone else before it looks at the id, the same for every id (checked below), so it tells nothing.
    */
   orgActorStatus?: number;
+  /**
+   * The record is network-wide by design (the directory, MT-9: any program of the network may be
+   * referred to), so an actor of organization B reads it; another network still gets 404.
+   */
+  networkWide?: true;
 }
 
 /**
@@ -99,12 +116,122 @@ const ROUTES: Row[] = [
     }),
   ),
   {
+    route: 'GET /api/directory/programs/:id',
+    method: 'GET',
+    url: (r) => `/api/directory/programs/${r.programId}`,
+    networkWide: true,
+  },
+  {
+    route: 'GET /api/agency-agreement/programs/:programId/signatures',
+    method: 'GET',
+    url: (r) => `/api/agency-agreement/programs/${r.programId}/signatures`,
+  },
+  { route: 'GET /api/change-requests/:id', method: 'GET', url: (r) => `/api/change-requests/${r.changeRequestId}` },
+  {
+    route: 'POST /api/change-requests/:id/accept',
+    method: 'POST',
+    url: (r) => `/api/change-requests/${r.changeRequestToAccept}/accept`,
+    owner: 'networkAdmin',
+    orgActorStatus: 403,
+  },
+  {
+    route: 'POST /api/change-requests/:id/reject',
+    method: 'POST',
+    url: (r) => `/api/change-requests/${r.changeRequestToReject}/reject`,
+    payload: { reason: 'Isolation probe' },
+    owner: 'networkAdmin',
+    orgActorStatus: 403,
+  },
+  {
+    route: 'POST /api/change-requests/:id/withdraw',
+    method: 'POST',
+    url: (r) => `/api/change-requests/${r.changeRequestId}/withdraw`,
+  },
+  {
+    route: 'GET /api/registrations/:id',
+    method: 'GET',
+    url: (r) => `/api/registrations/${r.registrationId}`,
+    owner: 'networkAdmin',
+    orgActorStatus: 403,
+  },
+  {
+    route: 'POST /api/registrations/:id/approve',
+    method: 'POST',
+    url: (r) => `/api/registrations/${r.registrationToApprove}/approve`,
+    owner: 'networkAdmin',
+    orgActorStatus: 403,
+  },
+  {
+    route: 'POST /api/registrations/:id/decline',
+    method: 'POST',
+    url: (r) => `/api/registrations/${r.registrationId}/decline`,
+    payload: { reason: 'Isolation probe' },
+    owner: 'networkAdmin',
+    orgActorStatus: 403,
+  },
+  {
+    route: 'GET /api/directory/imports/:id',
+    method: 'GET',
+    url: (r) => `/api/directory/imports/${r.importId}`,
+    owner: 'networkAdmin',
+    orgActorStatus: 403,
+  },
+  {
     route: 'DELETE /api/sessions/:id',
     method: 'DELETE',
     url: (r) => `/api/sessions/${r.sessionId}`,
     owner: 'sessionOwner',
   },
 ];
+
+/** Public routes whose parameter names a network, not a record of an organization: nothing of A to isolate. */
+const PUBLIC_BY_NETWORK = [
+  'POST /api/networks/:slug/registrations',
+  // The public HSDS feed of a network (its own tests: another network's id is 404 there).
+  ...['services', 'organizations', 'taxonomies', 'taxonomy_terms', 'service_at_locations'].flatMap((p) => [
+    `GET /api/hsds/:network/${p}`,
+    `GET /api/hsds/:network/${p}/:id`,
+  ]),
+  'GET /api/hsds/:network/',
+];
+
+/** Three pending NCC-5 requests of the program's organization, asked by its administrator. */
+async function makeChangeRequests(db: Database['db'], p: TestProgram, requestedBy: string) {
+  const row = { networkId: p.networkId, organizationId: p.organizationId, programId: p.id, requestedBy };
+  const ids = await db
+    .insert(changeRequests)
+    .values(
+      ['description', 'hours', 'eligibility'].map((field) => ({
+        ...row,
+        kind: 'service_details' as const,
+        targetId: p.id,
+        proposed: { [field]: 'Isolation probe' },
+        current: { [field]: null },
+      })),
+    )
+    .returning({ id: changeRequests.id });
+  return { changeRequestId: ids[0]!.id, changeRequestToAccept: ids[1]!.id, changeRequestToReject: ids[2]!.id };
+}
+
+/** Two pending CS-1 applications to the network. */
+async function makeRegistrations(db: Database['db'], networkId: string) {
+  const ids = await db
+    .insert(registrations)
+    .values(
+      [0, 1].map(() => ({
+        networkId,
+        legalName: `Applicant ${randomUUID().slice(0, 8)}`,
+        taxId: String(100_000_000 + Math.floor(Math.random() * 899_999_999)),
+        providerId: 'P1',
+        zip: '59601-1234',
+        programName: 'Applicant program',
+        contactName: 'Applicant Contact',
+        contactEmail: `applicant-${randomUUID().slice(0, 8)}@example.test`,
+      })),
+    )
+    .returning({ id: registrations.id });
+  return { registrationId: ids[0]!.id, registrationToApprove: ids[1]!.id };
+}
 
 describe(`tenant isolation of every id-taking route on ${testDriver} (X-1)`, () => {
   let app: App;
@@ -137,6 +264,14 @@ describe(`tenant isolation of every id-taking route on ${testDriver} (X-1)`, () 
       notificationId: note!.id,
       userId: contact.id,
       sessionId: '',
+      ...(await makeChangeRequests(database.db, program, owner.id)),
+      ...(await makeRegistrations(database.db, t.network.id)),
+      importId: (
+        await database.db
+          .insert(directoryImports)
+          .values({ networkId: t.network.id, fileName: `secret-${tag}.json` })
+          .returning({ id: directoryImports.id })
+      )[0]!.id,
     };
     secrets = [org.name, program.name, contact.name, contact.email, `Secret notice ${tag}`];
 
@@ -172,6 +307,12 @@ describe(`tenant isolation of every id-taking route on ${testDriver} (X-1)`, () 
     notificationId: randomUUID(),
     userId: randomUUID(),
     sessionId: randomUUID().replace(/-/g, '').slice(0, 16),
+    changeRequestId: randomUUID(),
+    changeRequestToAccept: randomUUID(),
+    changeRequestToReject: randomUUID(),
+    registrationId: randomUUID(),
+    registrationToApprove: randomUUID(),
+    importId: randomUUID(),
   });
   const expectNothingOfA = (body: string) => {
     for (const s of secrets) expect(body).not.toContain(s);
@@ -182,10 +323,11 @@ describe(`tenant isolation of every id-taking route on ${testDriver} (X-1)`, () 
     const withId = Object.entries(spec.paths)
       .filter(([path]) => path.includes('{'))
       .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
-    expect(withId.sort()).toEqual(ROUTES.map((r) => r.route).sort());
+    expect(withId.filter((r) => !PUBLIC_BY_NETWORK.includes(r)).sort()).toEqual(ROUTES.map((r) => r.route).sort());
   });
 
-  it.each(ROUTES)(
+  const orgScoped = ROUTES.filter((r) => !r.networkWide);
+  it.each(orgScoped)(
     'X-1: $route — an actor of organization B gets 404 (or a flat refusal) and none of A’s data',
     async (row) => {
       const before = (await auditOf(database.db, t.network.id)).length;
@@ -197,7 +339,15 @@ describe(`tenant isolation of every id-taking route on ${testDriver} (X-1)`, () 
     },
   );
 
-  it.each(ROUTES)('X-1: $route — A’s id answers exactly like an id that does not exist', async (row) => {
+  it.each(ROUTES.filter((r) => r.networkWide))(
+    'X-1: $route — an actor of organization B of the same network reads it (network-wide by design)',
+    async (row) => {
+      expect((await send(row, cookies.orgB)).statusCode).toBe(200);
+      expect((await send(row, cookies.orgB, noRecord())).statusCode).toBe(404);
+    },
+  );
+
+  it.each(orgScoped)('X-1: $route — A’s id answers exactly like an id that does not exist', async (row) => {
     const real = await send(row, cookies.orgB);
     const missing = await send(row, cookies.orgB, noRecord());
     expect([real.statusCode, real.json().detail]).toEqual([missing.statusCode, missing.json().detail]);

@@ -5,7 +5,7 @@ import { Outlet, NavLink as RouterNavLink, useLocation } from 'react-router-dom'
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { ProgramSwitcher } from '../features/session/ProgramSwitcher';
 import { UserMenu } from '../features/session/UserMenu';
-import { useSession } from '../features/session/useSession';
+import { useNetwork, useSession } from '../features/session/useSession';
 import classes from './layout.module.css';
 import { visibleNavItems } from './navigation';
 
@@ -14,7 +14,8 @@ export function AppLayout() {
   const { data: session } = useSession();
   const [navOpened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
-  const items = visibleNavItems(session?.acting?.capabilities ?? []);
+  const network = useNetwork().data;
+  const items = visibleNavItems(session?.acting?.capabilities ?? [], network?.organizationEdits);
 
   // On small screens the navbar overlays the page; close it once the user has gone somewhere.
   useEffect(() => close(), [pathname, close]);

@@ -1,11 +1,16 @@
 import type { Capability } from '@portico/shared';
 import {
+  IconAddressBook,
   IconBell,
   IconBuildingCommunity,
+  IconFileCertificate,
+  IconFileImport,
+  IconGitPullRequest,
   IconHistory,
   IconHome,
   IconMail,
   IconSettings,
+  IconUserPlus,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
@@ -15,19 +20,46 @@ export interface NavItem {
   to: string;
   /** The capability of the acting membership the page needs; none means every signed-in user. */
   capability?: Capability;
+  /** A further condition on the network's policy (NCC-5 change requests); the capability still applies. */
+  when?: (ctx: NavContext) => boolean;
   icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
+}
+
+/** What a nav entry's `when` may look at besides the capabilities. */
+export interface NavContext {
+  capabilities: readonly string[];
+  organizationEdits: 'direct' | 'change_request' | undefined;
 }
 
 export const NAV_ITEMS: NavItem[] = [
   { label: 'Agency', to: '/agency', capability: 'organization:read', icon: IconHome },
+  { label: 'Directory', to: '/directory', capability: 'organization:read', icon: IconAddressBook },
+  { label: 'Agency agreement', to: '/agency-agreement', capability: 'agreements:sign', icon: IconFileCertificate },
   { label: 'Organizations', to: '/organizations', capability: 'network:manage', icon: IconBuildingCommunity },
+  {
+    label: 'Change requests',
+    to: '/change-requests',
+    capability: 'organization:read',
+    // Members see it where edits go through requests (NCC-5); the network team always.
+    when: (c) => c.organizationEdits === 'change_request' || c.capabilities.includes('network:manage'),
+    icon: IconGitPullRequest,
+  },
+  { label: 'Registrations', to: '/registrations', capability: 'network:manage', icon: IconUserPlus },
   { label: 'Users', to: '/users', capability: 'network:manage', icon: IconUsers },
+  { label: 'Directory import', to: '/directory-import', capability: 'network:manage', icon: IconFileImport },
   { label: 'Audit log', to: '/audit', capability: 'audit:read', icon: IconHistory },
   { label: 'Sent mail', to: '/mail', capability: 'network:manage', icon: IconMail },
   { label: 'Network settings', to: '/network', capability: 'network:manage', icon: IconSettings },
   { label: 'Notifications', to: '/notifications', icon: IconBell },
 ];
 
-export function visibleNavItems(capabilities: readonly string[]): NavItem[] {
-  return NAV_ITEMS.filter((item) => !item.capability || capabilities.includes(item.capability));
+export function visibleNavItems(
+  capabilities: readonly string[],
+  organizationEdits?: NavContext['organizationEdits'],
+): NavItem[] {
+  return NAV_ITEMS.filter(
+    (item) =>
+      (!item.capability || capabilities.includes(item.capability)) &&
+      (!item.when || item.when({ capabilities, organizationEdits })),
+  );
 }

@@ -2,8 +2,12 @@ import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { NotFoundPage } from '../components/NotFoundPage';
 import { RequireCapability } from '../components/RequireCapability';
 import { AgencyPage } from '../features/agency/AgencyPage';
+import { AgencyAgreementPage } from '../features/agency-agreement/AgencyAgreementPage';
 import { AgreementPage } from '../features/agreement/AgreementPage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { ChangeRequestsPage } from '../features/change-requests/ChangeRequestsPage';
+import { DirectoryPage } from '../features/directory/DirectoryPage';
+import { DirectoryImportPage } from '../features/directory-import/DirectoryImportPage';
 import { SentMailPage } from '../features/mail/SentMailPage';
 import { NetworkSettingsPage } from '../features/network/NetworkSettingsPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
@@ -11,6 +15,8 @@ import { OrganizationsPage } from '../features/organizations/OrganizationsPage';
 import { ChangePasswordPage } from '../features/password/ChangePasswordPage';
 import { ForgotPasswordPage } from '../features/password/ForgotPasswordPage';
 import { SetPasswordPage } from '../features/password/SetPasswordPage';
+import { RegisterPage } from '../features/registrations/RegisterPage';
+import { RegistrationsPage } from '../features/registrations/RegistrationsPage';
 import { AuthenticatorPage } from '../features/session/AuthenticatorPage';
 import { ChooseProgramPage } from '../features/session/ChooseProgramPage';
 import { PasscodePage } from '../features/session/PasscodePage';
@@ -23,6 +29,8 @@ import { AppLayout } from './layout';
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  // CS-1: providers apply without an account.
+  { path: '/register', element: <RegisterPage /> },
   { path: '/set-password', element: <SetPasswordPage /> },
   // The steps owed after the password (NCC-1); the guard sends every other session on.
   {
@@ -85,10 +93,50 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'directory',
+        element: (
+          <RequireCapability capability="organization:read" title="Directory">
+            <DirectoryPage />
+          </RequireCapability>
+        ),
+      },
+      {
+        path: 'agency-agreement',
+        element: (
+          <RequireCapability capability="agreements:sign" title="Agency agreement">
+            <AgencyAgreementPage />
+          </RequireCapability>
+        ),
+      },
+      {
         path: 'organizations',
         element: (
           <RequireCapability capability="network:manage" title="Organizations">
             <OrganizationsPage />
+          </RequireCapability>
+        ),
+      },
+      {
+        path: 'directory-import',
+        element: (
+          <RequireCapability capability="network:manage" title="Directory import">
+            <DirectoryImportPage />
+          </RequireCapability>
+        ),
+      },
+      {
+        path: 'change-requests',
+        element: (
+          <RequireCapability capability="organization:read" title="Change requests">
+            <ChangeRequestsPage />
+          </RequireCapability>
+        ),
+      },
+      {
+        path: 'registrations',
+        element: (
+          <RequireCapability capability="network:manage" title="Registrations">
+            <RegistrationsPage />
           </RequireCapability>
         ),
       },

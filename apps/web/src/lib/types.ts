@@ -1,6 +1,6 @@
 /** Shapes of the API answers (see apps/server/src/modules/*\/*.schema.ts). */
 
-import type { SecurityPolicy, UserAgreement } from '@portico/shared';
+import type { ContactDetails, SecurityPolicy, UserAgreement } from '@portico/shared';
 
 export interface Page<T> {
   items: T[];
@@ -46,6 +46,8 @@ export interface Network {
   programNoun: string;
   requiresAgencyAgreement: boolean;
   directoryPublic: boolean;
+  /** ND-2 'direct' edits, NCC-5 'change_request' (absent on older servers: direct). */
+  organizationEdits?: 'direct' | 'change_request';
   /** MT-1, NCC-1: administrators may email a temporary password (absent on older servers: allowed). */
   allowTemporaryPassword?: boolean;
 }
@@ -58,6 +60,17 @@ export interface Organization {
   website: string | null;
   phone: string | null;
   email: string | null;
+  /** NCC-5 organisation details (absent on older servers). */
+  description?: string | null;
+  addressLine1?: string | null;
+  addressLine2?: string | null;
+  addressLine3?: string | null;
+  town?: string | null;
+  county?: string | null;
+  postcode?: string | null;
+  country?: string | null;
+  mobile?: string | null;
+  fax?: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -99,6 +112,8 @@ export interface Contact {
   endsAt: string | null;
   active: boolean;
   canSignIn: boolean;
+  /** NCC-5 contact form fields (absent on older servers). */
+  contact?: ContactDetails | null;
 }
 
 export interface User {

@@ -14,6 +14,7 @@ const CONTACT_KEYS = [
   'active',
   'beginsOn',
   'canSignIn',
+  'contact',
   'email',
   'endsAt',
   'membershipId',

@@ -25,6 +25,7 @@ const contactColumns = {
   regions: memberships.regions,
   beginsOn: memberships.beginsOn,
   endsAt: memberships.endsAt,
+  contact: memberships.contact,
   active: sql<boolean>`coalesce(${membershipIsActive}, false)`,
   canSignIn: sql<boolean>`${users.passwordHash} IS NOT NULL`,
 };

@@ -3,6 +3,7 @@ import { problems } from '../../http/problem.js';
 import { IdParams } from '../../http/schema.js';
 import { requireActor } from '../../http/session.js';
 import type { App, AppDeps } from '../../http/types.js';
+import { ChangeRequestAccepted } from '../change-requests/change-requests.schema.js';
 import { Contact, ContactCreate, ContactListQuery, MembershipPatch, ProgramParams } from './memberships.schema.js';
 import * as service from './memberships.service.js';
 
@@ -32,16 +33,17 @@ export function membershipRoutes(app: App, { config, database: { db }, clock, ma
       preHandler,
       schema: {
         tags,
-        summary: 'Add a contact with roles (program administrators)',
+        summary: 'Add a contact with roles (ND-2: 201; NCC-5 change request networks: 202)',
         params: ProgramParams,
         body: ContactCreate,
-        response: { 201: Contact, ...problems(400, 401, 403, 404, 409) },
+        response: { 201: Contact, 202: ChangeRequestAccepted, ...problems(400, 401, 403, 404, 409) },
       },
     },
     async (req, reply) => {
-      const contact = await service.addContact(db, req.actor, invite, req.params.programId, req.body);
+      const result = await service.addContact(db, req.actor, invite, req.params.programId, req.body);
+      if ('changeRequest' in result) return reply.status(202).send(result);
       mail.kick();
-      return reply.status(201).send(contact);
+      return reply.status(201).send(result);
     },
   );
   app.patch(
@@ -50,12 +52,15 @@ export function membershipRoutes(app: App, { config, database: { db }, clock, ma
       preHandler,
       schema: {
         tags,
-        summary: "Change a contact's details, roles, regions or end date (ND-2)",
+        summary: "Change a contact's details, roles, regions or end date (ND-2: 200; NCC-5: 202 change request)",
         params: IdParams,
         body: MembershipPatch,
-        response: { 200: Contact, ...problems(400, 401, 403, 404, 409) },
+        response: { 200: Contact, 202: ChangeRequestAccepted, ...problems(400, 401, 403, 404, 409) },
       },
     },
-    (req) => service.updateContact(db, req.actor, req.params.id, req.body),
+    async (req, reply) => {
+      const result = await service.updateContact(db, req.actor, req.params.id, req.body);
+      return reply.status('changeRequest' in result ? 202 : 200).send(result);
+    },
   );
 }

@@ -17,6 +17,8 @@ const NetworkResponse = Type.Object({
   clientNoun: Type.String(),
   programNoun: Type.String(),
   requiresAgencyAgreement: Type.Boolean(),
+  /** ND-2 edits apply at once ('direct'); NCC-5 they become change requests ('change_request'). */
+  organizationEdits: Type.Union([Type.Literal('direct'), Type.Literal('change_request')]),
   /** MT-1 / NCC-1: administrators may email a temporary password. */
   allowTemporaryPassword: Type.Boolean(),
 });

@@ -30,6 +30,7 @@ export function getNetwork(db: Db, actor: Actor) {
       clientNoun: n.policy.clientNoun,
       programNoun: n.policy.programNoun,
       requiresAgencyAgreement: n.policy.requiresAgencyAgreement,
+      organizationEdits: n.policy.organizationEdits ?? 'direct',
       allowTemporaryPassword: securityOfNetwork(n).allowTemporaryPassword,
     };
   });

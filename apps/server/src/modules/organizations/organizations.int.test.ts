@@ -7,7 +7,27 @@ import { testDatabase, testDriver } from '../../test/db.js';
 import { makeNetwork, makeOrganization, makeProgram, makeTenantPair, makeUser } from '../../test/factories.js';
 import { membershipIdOf } from '../../test/helpers.js';
 
-const ORGANIZATION_KEYS = ['createdAt', 'email', 'id', 'name', 'networkId', 'phone', 'taxId', 'updatedAt', 'website'];
+const ORGANIZATION_KEYS = [
+  'addressLine1',
+  'addressLine2',
+  'addressLine3',
+  'country',
+  'county',
+  'createdAt',
+  'description',
+  'email',
+  'fax',
+  'id',
+  'mobile',
+  'name',
+  'networkId',
+  'phone',
+  'postcode',
+  'taxId',
+  'town',
+  'updatedAt',
+  'website',
+];
 
 describe(`organizations and programs on ${testDriver}`, () => {
   let app: App;

@@ -3,6 +3,7 @@ import { problems } from '../../http/problem.js';
 import { IdParams } from '../../http/schema.js';
 import { requireActor } from '../../http/session.js';
 import type { App, AppDeps } from '../../http/types.js';
+import { ChangeRequestAccepted } from '../change-requests/change-requests.schema.js';
 import {
   Organization,
   OrganizationCreate,
@@ -62,13 +63,16 @@ export function organizationRoutes(app: App, { database: { db }, clock }: AppDep
       preHandler,
       schema: {
         tags,
-        summary: 'Edit an organization',
+        summary: 'Edit an organization (ND-2 at once: 200; NCC-5 change request networks: 202)',
         params: IdParams,
         body: OrganizationPatch,
-        response: { 200: Organization, ...write },
+        response: { 200: Organization, 202: ChangeRequestAccepted, ...write },
       },
     },
-    (req) => service.updateOrganization(db, req.actor, req.params.id, req.body),
+    async (req, reply) => {
+      const result = await service.updateOrganization(db, req.actor, req.params.id, req.body);
+      return reply.status('changeRequest' in result ? 202 : 200).send(result);
+    },
   );
 
   app.get(
@@ -116,12 +120,15 @@ export function organizationRoutes(app: App, { database: { db }, clock }: AppDep
       preHandler,
       schema: {
         tags,
-        summary: 'Edit a program',
+        summary: 'Edit a program (ND-2 at once: 200; NCC-5 change request networks: 202)',
         params: IdParams,
         body: ProgramPatch,
-        response: { 200: Program, ...write },
+        response: { 200: Program, 202: ChangeRequestAccepted, ...write },
       },
     },
-    (req) => service.updateProgram(db, req.actor, req.params.id, req.body),
+    async (req, reply) => {
+      const result = await service.updateProgram(db, req.actor, req.params.id, req.body);
+      return reply.status('changeRequest' in result ? 202 : 200).send(result);
+    },
   );
 }

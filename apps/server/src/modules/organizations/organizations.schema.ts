@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { PageQuery } from '../../http/pagination.js';
-import { DateTime, Email, Nullable, OptionalText, Phone, Uuid } from '../../http/schema.js';
+import { DateTime, Email, Nullable, OptionalText, Phone, Postcode, Uuid } from '../../http/schema.js';
+import { InsuranceCode } from '../directory/directory.schema.js';
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 const Url = Type.String({ format: 'uri', maxLength: 500, pattern: '^https?://' });
@@ -11,6 +12,17 @@ const organizationFields = {
   website: Type.Optional(Nullable(Url)),
   phone: Type.Optional(Nullable(Phone)),
   email: Type.Optional(Nullable(Email)),
+  /** NCC-5 organisation details (the Norfolk form). */
+  description: OptionalText(2000),
+  addressLine1: OptionalText(200),
+  addressLine2: OptionalText(200),
+  addressLine3: OptionalText(200),
+  town: OptionalText(100),
+  county: OptionalText(100),
+  postcode: Type.Optional(Nullable(Postcode)),
+  country: OptionalText(100),
+  mobile: Type.Optional(Nullable(Phone)),
+  fax: Type.Optional(Nullable(Phone)),
 };
 export const OrganizationCreate = Type.Object({ name: Name, ...organizationFields }, { additionalProperties: false });
 export const OrganizationPatch = Type.Object(
@@ -25,6 +37,16 @@ export const Organization = Type.Object({
   website: Nullable(Type.String()),
   phone: Nullable(Type.String()),
   email: Nullable(Type.String()),
+  description: Nullable(Type.String()),
+  addressLine1: Nullable(Type.String()),
+  addressLine2: Nullable(Type.String()),
+  addressLine3: Nullable(Type.String()),
+  town: Nullable(Type.String()),
+  county: Nullable(Type.String()),
+  postcode: Nullable(Type.String()),
+  country: Nullable(Type.String()),
+  mobile: Nullable(Type.String()),
+  fax: Nullable(Type.String()),
   createdAt: DateTime,
   updatedAt: DateTime,
 });
@@ -41,6 +63,15 @@ const programFields = {
   regions: Type.Optional(Places),
   counties: Type.Optional(Places),
   referralStatus: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])),
+  /** Directory fields (MT-9): services are taxonomy term ids the network sees (checked by the service). */
+  addressLine2: OptionalText(200),
+  serviceTermIds: Type.Optional(Type.Array(Uuid, { maxItems: 100, uniqueItems: true })),
+  telemedicine: Type.Optional(Type.Boolean()),
+  telemedicineCounties: Type.Optional(Places),
+  insurance: Type.Optional(Type.Array(InsuranceCode, { maxItems: 20, uniqueItems: true })),
+  languages: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: 50 })),
+  eligibility: OptionalText(2000),
+  hours: OptionalText(500),
 };
 export const ProgramCreate = Type.Object(
   { organizationId: Uuid, name: Name, ...programFields },
@@ -67,6 +98,16 @@ export const Program = Type.Object({
   regions: Type.Array(Type.String()),
   counties: Type.Array(Type.String()),
   referralStatus: Type.String(),
+  addressLine2: Nullable(Type.String()),
+  serviceTermIds: Type.Array(Type.String()),
+  telemedicine: Type.Boolean(),
+  telemedicineCounties: Type.Array(Type.String()),
+  insurance: Type.Array(Type.String()),
+  languages: Type.Array(Type.String()),
+  eligibility: Nullable(Type.String()),
+  hours: Nullable(Type.String()),
+  /** MT-4: set by a gatekeeper's signature of the agency agreement, never by a program edit. */
+  agreementValidUntil: Nullable(DateTime),
   createdAt: DateTime,
   updatedAt: DateTime,
 });

@@ -1,10 +1,12 @@
 import type { Static } from 'typebox';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { forbidden, invalid, notFound } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { type Actor, assertCan } from '../../platform/access/actor.js';
 import { auditContextOf, recordAudit } from '../../platform/audit/audit.service.js';
 import { scopeOf, withTenant } from '../../platform/tenancy/tenancy.js';
+import { editsNeedRequest, openChangeRequest, pick } from '../change-requests/change-requests.open.js';
+import { assertServiceTerms } from '../directory/directory.service.js';
 import { organizationPolicy as policy } from './organizations.policy.js';
 import * as repo from './organizations.repo.js';
 import type { OrganizationCreate, OrganizationPatch, ProgramCreate, ProgramPatch } from './organizations.schema.js';
@@ -48,20 +50,42 @@ export function createOrganization(db: Db, actor: Actor, input: Static<typeof Or
   });
 }
 
+/** Applies an organization edit inside the caller's transaction, audited (ND-2, or an accepted NCC-5 request). */
+export async function applyOrganizationPatch(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  patch: Static<typeof OrganizationPatch>,
+) {
+  const org = await repo.updateOrganization(tx, scopeOf(actor), id, patch);
+  if (!org) throw notFound('Organization');
+  await recordAudit(tx, auditContextOf(actor), {
+    action: 'organization.update',
+    entityType: 'organization',
+    entityId: id,
+    details: changed(patch),
+  });
+  return org;
+}
+
+/** ND-2 edits at once; NCC-5: a non-administrator's edit becomes an organization_details change request. */
 export function updateOrganization(db: Db, actor: Actor, id: string, patch: Static<typeof OrganizationPatch>) {
   return withTenant(db, actor, async (tx) => {
     const existing = await repo.findOrganization(tx, scopeOf(actor), id);
     if (!existing) throw notFound('Organization');
     if (!policy.update(actor, existing.id)) throw forbidden('Your role does not allow editing this organization.');
-    const org = await repo.updateOrganization(tx, scopeOf(actor), id, patch);
-    if (!org) throw notFound('Organization');
-    await recordAudit(tx, auditContextOf(actor), {
-      action: 'organization.update',
-      entityType: 'organization',
-      entityId: id,
-      details: changed(patch),
-    });
-    return org;
+    if (await editsNeedRequest(tx, actor)) {
+      const changeRequest = await openChangeRequest(tx, actor, {
+        kind: 'organization_details',
+        organizationId: existing.id,
+        programId: null,
+        targetId: id,
+        proposed: patch,
+        current: pick(existing, Object.keys(patch)),
+      });
+      return { changeRequest };
+    }
+    return applyOrganizationPatch(tx, actor, id, patch);
   });
 }
 
@@ -94,6 +118,7 @@ export function createProgram(db: Db, actor: Actor, input: Static<typeof Program
   return withTenant(db, actor, async (tx) => {
     const org = await repo.findOrganization(tx, scopeOf(actor), input.organizationId);
     if (!org) throw invalid('body.organizationId', 'is not an organization of this network');
+    await assertServiceTerms(tx, actor.networkId, input.serviceTermIds);
     const { id } = await repo.insertProgram(tx, { ...input, networkId: actor.networkId });
     await recordAudit(tx, auditContextOf(actor), {
       action: 'program.create',
@@ -105,19 +130,39 @@ export function createProgram(db: Db, actor: Actor, input: Static<typeof Program
   });
 }
 
+/** Applies a program edit inside the caller's transaction, audited (ND-2, or an accepted NCC-5 request). */
+export async function applyProgramPatch(tx: Tx, actor: Actor, id: string, patch: Static<typeof ProgramPatch>) {
+  await assertServiceTerms(tx, actor.networkId, patch.serviceTermIds);
+  if (!(await repo.updateProgram(tx, scopeOf(actor), id, patch))) throw notFound('Program');
+  await recordAudit(tx, auditContextOf(actor), {
+    action: 'program.update',
+    entityType: 'program',
+    entityId: id,
+    details: changed(patch),
+  });
+  return (await repo.findProgram(tx, scopeOf(actor), id))!;
+}
+
+/** ND-2 edits at once; NCC-5: a non-administrator's edit becomes a service_details change request. */
 export function updateProgram(db: Db, actor: Actor, id: string, patch: Static<typeof ProgramPatch>) {
   return withTenant(db, actor, async (tx) => {
     const existing = await repo.findProgram(tx, scopeOf(actor), id);
     if (!existing) throw notFound('Program');
     if (!policy.update(actor, existing.organizationId))
       throw forbidden('Your role does not allow editing this program.');
-    await repo.updateProgram(tx, scopeOf(actor), id, patch);
-    await recordAudit(tx, auditContextOf(actor), {
-      action: 'program.update',
-      entityType: 'program',
-      entityId: id,
-      details: changed(patch),
-    });
-    return (await repo.findProgram(tx, scopeOf(actor), id))!;
+    if (await editsNeedRequest(tx, actor)) {
+      // Checked now so the requester hears of an unknown service term, not the reviewer.
+      await assertServiceTerms(tx, actor.networkId, patch.serviceTermIds);
+      const changeRequest = await openChangeRequest(tx, actor, {
+        kind: 'service_details',
+        organizationId: existing.organizationId,
+        programId: id,
+        targetId: id,
+        proposed: patch,
+        current: pick(existing, Object.keys(patch)),
+      });
+      return { changeRequest };
+    }
+    return applyProgramPatch(tx, actor, id, patch);
   });
 }

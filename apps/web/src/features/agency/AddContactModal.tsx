@@ -1,11 +1,12 @@
 import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { FormError, fieldErrorGetter } from '../../components/FormError';
 import { post } from '../../lib/api';
 import { orNull } from '../../lib/format';
 import type { Contact } from '../../lib/types';
+import { announceOutcome, useEditsByRequest } from '../change-requests/editOutcome';
+import { CONTACT_DETAIL_ERROR_FIELDS, ContactDetailsFields, detailBody, detailValues } from './ContactDetailsFields';
 import { CONTACT_FIELDS, ContactFields, type ContactValues } from './ContactFields';
 import { contactsKey } from './queries';
 
@@ -32,6 +33,8 @@ function AddContactForm({ programId, onClose }: { programId: string; onClose: ()
   const [email, setEmail] = useState('');
   const [beginsOn, setBeginsOn] = useState('');
   const [values, setValues] = useState<ContactValues>(EMPTY);
+  const [details, setDetails] = useState(() => detailValues(null));
+  const byRequest = useEditsByRequest();
 
   const add = useMutation({
     mutationFn: () =>
@@ -43,10 +46,12 @@ function AddContactForm({ programId, onClose }: { programId: string; onClose: ()
         roles: values.roles,
         regions: values.regions,
         ...(beginsOn ? { beginsOn } : {}),
+        contact: detailBody(details, email.trim()),
       }),
-    onSuccess: () => {
+    onSuccess: (answer) => {
       void queryClient.invalidateQueries({ queryKey: contactsKey(programId) });
-      notifications.show({ color: 'teal', message: 'Contact added' });
+      void queryClient.invalidateQueries({ queryKey: ['change-requests'] });
+      announceOutcome(answer, 'Contact added');
       onClose();
     },
   });
@@ -60,9 +65,12 @@ function AddContactForm({ programId, onClose }: { programId: string; onClose: ()
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <FormError error={add.error} fields={['email', 'beginsOn', ...CONTACT_FIELDS]} />
+        <FormError
+          error={add.error}
+          fields={['email', 'beginsOn', ...CONTACT_FIELDS, ...CONTACT_DETAIL_ERROR_FIELDS]}
+        />
         <TextInput
-          label="Email"
+          label="Provider portal email address"
           type="email"
           required
           autoComplete="off"
@@ -73,6 +81,7 @@ function AddContactForm({ programId, onClose }: { programId: string; onClose: ()
           data-autofocus
         />
         <ContactFields values={values} onChange={(next) => setValues((v) => ({ ...v, ...next }))} err={err} />
+        <ContactDetailsFields values={details} onChange={setDetails} err={err} />
         <TextInput
           label="Begins on"
           type="date"
@@ -86,7 +95,7 @@ function AddContactForm({ programId, onClose }: { programId: string; onClose: ()
             Cancel
           </Button>
           <Button type="submit" loading={add.isPending}>
-            Save contact
+            {byRequest ? 'Request change' : 'Save contact'}
           </Button>
         </Group>
       </Stack>

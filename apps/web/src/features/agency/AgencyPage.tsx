@@ -5,7 +5,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { useCan, useSession } from '../session/useSession';
 import { AddContactModal } from './AddContactModal';
 import { ContactsTable } from './ContactsTable';
+import { OrganizationDetails } from './OrganizationDetails';
 import { ProgramDetails } from './ProgramDetails';
+import { ProgramDirectorySection } from './ProgramDirectorySection';
 
 /** ND-2: the acting program's details and its contact list. */
 export function AgencyPage() {
@@ -20,6 +22,8 @@ export function AgencyPage() {
     <Stack gap="lg">
       <PageHeader title="Agency" />
       <ProgramDetails programId={acting.programId} />
+      <ProgramDirectorySection programId={acting.programId} />
+      <OrganizationDetails organizationId={acting.organizationId} />
       {can('contacts:read') && (
         <Paper component="section" withBorder p="lg" aria-labelledby="contacts-heading">
           <Group justify="space-between" mb="md">

@@ -41,8 +41,8 @@ export function ContactFields({
         error={err('phone')}
       />
       <TextInput
-        label="Title"
-        description="Job title, for example Intake coordinator"
+        label="Job title"
+        description="For example Intake coordinator"
         value={values.title}
         onChange={(e) => onChange({ title: e.currentTarget.value })}
         error={err('title')}

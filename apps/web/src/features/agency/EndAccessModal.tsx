@@ -1,11 +1,11 @@
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { FormError, fieldErrorGetter } from '../../components/FormError';
 import { patch } from '../../lib/api';
 import { todayIso } from '../../lib/format';
 import type { Contact } from '../../lib/types';
+import { announceOutcome, useEditsByRequest } from '../change-requests/editOutcome';
 import { contactsKey } from './queries';
 
 export function EndAccessModal({ contact, onClose }: { contact: Contact | null; onClose: () => void }) {
@@ -22,11 +22,13 @@ function EndAccessForm({ contact, onClose }: { contact: Contact; onClose: () => 
   const [endsOn, setEndsOn] = useState(todayIso);
   const atOnce = endsOn !== '' && endsOn <= todayIso();
 
+  const byRequest = useEditsByRequest();
   const end = useMutation({
-    mutationFn: () => patch<Contact>(`/api/memberships/${contact.membershipId}`, { endsOn }),
-    onSuccess: () => {
+    mutationFn: () => patch<unknown>(`/api/memberships/${contact.membershipId}`, { endsOn }),
+    onSuccess: (answer) => {
       void queryClient.invalidateQueries({ queryKey: contactsKey(contact.programId) });
-      notifications.show({ color: 'teal', message: 'Access ended' });
+      void queryClient.invalidateQueries({ queryKey: ['change-requests'] });
+      announceOutcome(answer, 'Access ended');
       onClose();
     },
   });
@@ -53,7 +55,12 @@ function EndAccessForm({ contact, onClose }: { contact: Contact; onClose: () => 
           error={err('endsOn')}
           description="When the date is today or earlier, access ends at once. A later date ends it at the start of that day."
         />
-        {atOnce && (
+        {byRequest && (
+          <Alert color="blue" title="Needs the network team’s approval">
+            The access ends when the network team accepts the request.
+          </Alert>
+        )}
+        {atOnce && !byRequest && (
           <Alert color="yellow" title="Access ends at once">
             {contact.name} will be signed out of this program on their next action.
           </Alert>
@@ -63,7 +70,7 @@ function EndAccessForm({ contact, onClose }: { contact: Contact; onClose: () => 
             Cancel
           </Button>
           <Button type="submit" color="red.9" loading={end.isPending} disabled={!endsOn}>
-            End access
+            {byRequest ? 'Request change' : 'End access'}
           </Button>
         </Group>
       </Stack>

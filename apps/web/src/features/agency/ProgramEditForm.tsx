@@ -7,6 +7,13 @@ import { textBinder } from '../../components/textBinder';
 import { patch, post } from '../../lib/api';
 import { orNull } from '../../lib/format';
 import type { Program } from '../../lib/types';
+import {
+  announceOutcome,
+  changedOnly,
+  type Deferred,
+  isDeferred,
+  useEditsByRequest,
+} from '../change-requests/editOutcome';
 
 const FIELDS = [
   'name',
@@ -99,15 +106,25 @@ function ProgramForm({ program, organizationId, onClose, submitLabel, successMes
   const [values, setValues] = useState<Values>(() => initialValues(program));
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
 
+  // NCC-5: in change-request networks the edit is sent for approval, so the button says so.
+  const byRequest = useEditsByRequest() && Boolean(program);
   const save = useMutation({
-    mutationFn: () =>
-      program
-        ? patch<Program>(`/api/programs/${program.id}`, toBody(values))
-        : post<Program>('/api/programs', { organizationId, ...toBody(values) }),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(['program', saved.id], saved);
-      void queryClient.invalidateQueries({ queryKey: ['programs'] });
-      notifications.show({ color: 'teal', message: successMessage });
+    mutationFn: async () => {
+      if (!program) return post<Program>('/api/programs', { organizationId, ...toBody(values) });
+      // Only what changed is sent: a change request then shows just those fields.
+      const changes = changedOnly(toBody(values), toBody(initialValues(program)));
+      if (Object.keys(changes).length === 0) return null;
+      return patch<Program | Deferred>(`/api/programs/${program.id}`, changes);
+    },
+    onSuccess: (answer) => {
+      if (answer === null) {
+        notifications.show({ message: 'Nothing changed' });
+      } else {
+        if (!isDeferred(answer)) queryClient.setQueryData(['program', answer.id], answer);
+        void queryClient.invalidateQueries({ queryKey: ['programs'] });
+        void queryClient.invalidateQueries({ queryKey: ['change-requests'] });
+        announceOutcome(answer, successMessage);
+      }
       onClose();
     },
   });
@@ -166,7 +183,7 @@ function ProgramForm({ program, organizationId, onClose, submitLabel, successMes
             Cancel
           </Button>
           <Button type="submit" loading={save.isPending}>
-            {submitLabel}
+            {byRequest ? 'Request change' : submitLabel}
           </Button>
         </Group>
       </Stack>

@@ -85,6 +85,13 @@ export function SignInPage() {
         </Stack>
       </form>
       <SsoLinks />
+      <Anchor
+        component={Link}
+        to={params.get('network') ? `/register?network=${params.get('network')}` : '/register'}
+        size="sm"
+      >
+        New provider? Register your organization
+      </Anchor>
     </AuthCard>
   );
 }
