@@ -6,8 +6,11 @@ import { organizations, programs } from '../organizations/organizations.table.js
 import type { AgreementRule } from './directory.policy.js';
 import { taxonomyTerms } from './directory.table.js';
 
-/** strict_word_similarity at or above this counts as a name match ("fod bank" ≈ "Food Bank" at 0.73). */
-export const NAME_MATCH_THRESHOLD = 0.4;
+/**
+ * strict_word_similarity at or above this counts as a name match ("fod bank" ≈ "Food Bank" at 0.73;
+ * one letter missing from a short word, "legl" ≈ "Legal", is 0.375). Ranking puts the closest first.
+ */
+export const NAME_MATCH_THRESHOLD = 0.35;
 
 export interface SearchFilter {
   region?: string | undefined;
