@@ -9,6 +9,7 @@ import { systemTx, tenantTx } from '../apps/server/src/db/tx.js';
 import * as repo from '../apps/server/src/modules/directory/directory.repo.js';
 import { signIn, testDeps } from '../apps/server/src/test/app.js';
 import { makeNetwork, makeOrganization, makeProgram, makeUser } from '../apps/server/src/test/factories.js';
+import { ms, pct } from './stats.js';
 
 const PROGRAMS = 5000;
 const ORGANIZATIONS = 800;
@@ -76,9 +77,6 @@ const COUNTIES = Array.from(
 const REGIONS = Array.from({ length: REGION_COUNT }, (_, i) => `Region ${i + 1}`);
 const INSURANCE = ['medicaid', 'medicare', 'chip', 'private', 'marketplace', 'va_tricare', 'ihs'];
 
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-const ms = (x: number) => `${x.toFixed(2)} ms`;
 const textArray = (xs: string[]) =>
   sql`ARRAY[${sql.join(
     xs.map((x) => sql`${x}`),

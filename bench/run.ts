@@ -10,15 +10,12 @@ import { verifyAuditChains } from '../apps/server/src/platform/audit/audit.verif
 import { actAs, testDeps } from '../apps/server/src/test/app.js';
 import { makeTenantPair } from '../apps/server/src/test/factories.js';
 import { directoryBench } from './directory.js';
+import { ms, pct } from './stats.js';
 
 const AUDIT_WRITES = 1000;
 const WRITERS = 8;
 const REQUESTS = 500;
 const RESETS = 200;
-
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-const ms = (x: number) => `${x.toFixed(2)} ms`;
 
 async function auditCost(database: Database, networkId: string) {
   const ctx = { networkId, userId: null, programId: null, organizationId: null, requestId: 'bench', ip: '127.0.0.1' };

@@ -18,3 +18,19 @@ export function textBinder<V>(
     error: err(key),
   });
 }
+
+/** The keys of a form's values that hold lists of text. */
+type ListKey<V> = { [K in keyof V]: V[K] extends string[] ? K : never }[keyof V] & string;
+
+/** The same for list inputs (MultiSelect, TagsInput): `{...list('regions')}`. */
+export function listBinder<V>(
+  values: V,
+  set: (key: ListKey<V>, value: string[]) => void,
+  err: (field: string) => string | undefined,
+) {
+  return (key: ListKey<V>) => ({
+    value: values[key] as string[],
+    onChange: (value: string[]) => set(key, value),
+    error: err(key),
+  });
+}

@@ -2,7 +2,12 @@ import { Type } from 'typebox';
 import { problems } from '../../http/problem.js';
 import { requireActor } from '../../http/session.js';
 import type { App, AppDeps } from '../../http/types.js';
-import { NetworkPolicyPatch, NetworkPolicyResponse } from './networks.schema.js';
+import {
+  DirectorySettings,
+  DirectorySettingsPatch,
+  NetworkPolicyPatch,
+  NetworkPolicyResponse,
+} from './networks.schema.js';
 import * as service from './networks.service.js';
 
 const NetworkResponse = Type.Object({
@@ -62,5 +67,19 @@ export function networkRoutes(app: App, { database: { db }, clock }: AppDeps) {
       },
     },
     (req) => service.updateNetworkPolicy(db, req.actor, req.body),
+  );
+  app.patch(
+    '/api/network/directory',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary:
+          'Directory settings: public HSDS feed, agency agreements required, edits by change request (network administrators)',
+        body: DirectorySettingsPatch,
+        response: { 200: DirectorySettings, ...problems(400, 401, 403) },
+      },
+    },
+    (req) => service.updateDirectorySettings(db, req.actor, req.body),
   );
 }

@@ -50,3 +50,17 @@ export const NetworkPolicyResponse = Type.Object({
   security: SecurityPolicySchema,
   userAgreement: UserAgreementSchema,
 });
+
+/** The directory settings a network decides (MT-4 agreements, NCC-5 change requests, a public HSDS feed). */
+export const DirectorySettings = Type.Object({
+  /** Anyone may read the network's directory through the HSDS API at /api/hsds/{slug}/. */
+  directoryPublic: Type.Boolean(),
+  /** MT-4: programs need a valid agency agreement to be found and to receive referrals. */
+  requiresAgencyAgreement: Type.Boolean(),
+  /** ND-2 'direct': edits apply at once; NCC-5 'change_request': the network team decides them. */
+  organizationEdits: Type.Union([Type.Literal('direct'), Type.Literal('change_request')]),
+});
+export const DirectorySettingsPatch = Type.Partial(DirectorySettings, {
+  additionalProperties: false,
+  minProperties: 1,
+});

@@ -7,7 +7,7 @@ import { type Actor, isNetworkAdmin } from '../../platform/access/actor.js';
 import { auditContextOf, recordAudit } from '../../platform/audit/audit.service.js';
 import { withTenant } from '../../platform/tenancy/tenancy.js';
 import { securityOfNetwork } from '../identity/security.policy.js';
-import type { NetworkPolicyPatch } from './networks.schema.js';
+import type { DirectorySettingsPatch, NetworkPolicyPatch } from './networks.schema.js';
 import { networks } from './networks.table.js';
 
 type NetworkRow = typeof networks.$inferSelect;
@@ -67,5 +67,32 @@ export function updateNetworkPolicy(db: Db, actor: Actor, patch: Static<typeof N
       },
     });
     return policyOf(updated!);
+  });
+}
+
+/** A network administrator decides the directory rules: who may read the feed, MT-4 and NCC-5 (audited). */
+export function updateDirectorySettings(db: Db, actor: Actor, patch: Static<typeof DirectorySettingsPatch>) {
+  if (!isNetworkAdmin(actor)) throw forbidden('Only a network administrator edits the directory settings.');
+  return withTenant(db, actor, async (tx) => {
+    const [n] = await tx.select().from(networks).where(eq(networks.id, actor.networkId));
+    if (!n) throw notFound('Network');
+    const { directoryPublic = n.directoryPublic, ...rules } = patch;
+    const policy = { ...n.policy, ...rules };
+    const [updated] = await tx
+      .update(networks)
+      .set({ directoryPublic, policy, updatedAt: new Date() })
+      .where(eq(networks.id, n.id))
+      .returning();
+    await recordAudit(tx, auditContextOf(actor), {
+      action: 'network.directory_settings',
+      entityType: 'network',
+      entityId: n.id,
+      details: { ...patch },
+    });
+    return {
+      directoryPublic: updated!.directoryPublic,
+      requiresAgencyAgreement: updated!.policy.requiresAgencyAgreement,
+      organizationEdits: updated!.policy.organizationEdits ?? 'direct',
+    };
   });
 }

@@ -102,11 +102,7 @@ export function AgencyAgreementPage() {
               ))}
             </Stack>
           )}
-          <LoadMore
-            hasMore={Boolean(programs.hasNextPage)}
-            loading={programs.isFetchingNextPage}
-            onLoad={() => void programs.fetchNextPage()}
-          />
+          <LoadMore pages={programs} />
         </Paper>
       )}
       {admin && <NetworkAgreementsSection versionId={agreement?.id ?? null} name={session?.user.name ?? ''} />}

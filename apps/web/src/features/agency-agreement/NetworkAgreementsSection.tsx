@@ -1,6 +1,7 @@
 import { Button, Modal, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { AGENCY_AGREEMENT_STATUS_CODES, AGENCY_AGREEMENT_STATUSES, type AgencyAgreementStatus } from '@portico/shared';
 import { useState } from 'react';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingBlock } from '../../components/LoadingBlock';
@@ -43,55 +44,38 @@ export function NetworkAgreementsSection({ versionId, name }: { versionId: strin
         ) : rows.length === 0 ? (
           <EmptyState>No programs with this status.</EmptyState>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Program</Table.Th>
-                  <Table.Th>Organization</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Last signed</Table.Th>
-                  {versionId && (
-                    <Table.Th>
-                      <span className="visually-hidden">Actions</span>
-                    </Table.Th>
-                  )}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((p) => (
-                  <Table.Tr key={p.programId}>
-                    <Table.Td>{p.programName}</Table.Td>
-                    <Table.Td>{p.organizationName}</Table.Td>
-                    <Table.Td>
-                      <StatusBadge program={p} />
-                    </Table.Td>
-                    <Table.Td>
-                      {p.signedAt ? `${formatDay(p.signedAt)} by ${p.signerName} (version ${p.version})` : '—'}
-                    </Table.Td>
-                    {versionId && (
-                      <Table.Td>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          onClick={() => setSigning(p)}
-                          aria-label={`Sign for ${p.programName}`}
-                        >
-                          Sign
-                        </Button>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={640}
+            columns={['Program', 'Organization', 'Status', 'Last signed']}
+            hiddenColumns={[versionId && 'Actions']}
+          >
+            {rows.map((p) => (
+              <Table.Tr key={p.programId}>
+                <Table.Td>{p.programName}</Table.Td>
+                <Table.Td>{p.organizationName}</Table.Td>
+                <Table.Td>
+                  <StatusBadge program={p} />
+                </Table.Td>
+                <Table.Td>
+                  {p.signedAt ? `${formatDay(p.signedAt)} by ${p.signerName} (version ${p.version})` : '—'}
+                </Table.Td>
+                {versionId && (
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setSigning(p)}
+                      aria-label={`Sign for ${p.programName}`}
+                    >
+                      Sign
+                    </Button>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </DataTable>
         )}
-        <LoadMore
-          hasMore={Boolean(programs.hasNextPage)}
-          loading={programs.isFetchingNextPage}
-          onLoad={() => void programs.fetchNextPage()}
-        />
+        <LoadMore pages={programs} />
         <Modal
           opened={Boolean(signing)}
           onClose={() => setSigning(null)}

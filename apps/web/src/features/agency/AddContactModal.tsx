@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { FormError, fieldErrorGetter } from '../../components/FormError';
+import { useState } from 'react';
+import { fieldErrorGetter } from '../../components/FormError';
+import { SaveForm } from '../../components/SaveForm';
 import { post } from '../../lib/api';
 import { orNull } from '../../lib/format';
 import type { Contact } from '../../lib/types';
@@ -57,48 +58,34 @@ function AddContactForm({ programId, onClose }: { programId: string; onClose: ()
   });
   const err = fieldErrorGetter(add.error);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    add.mutate();
-  }
-
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <FormError
-          error={add.error}
-          fields={['email', 'beginsOn', ...CONTACT_FIELDS, ...CONTACT_DETAIL_ERROR_FIELDS]}
-        />
-        <TextInput
-          label="Provider portal email address"
-          type="email"
-          required
-          autoComplete="off"
-          description="If they already have a Portico account, this program is added to it."
-          value={email}
-          onChange={(e) => setEmail(e.currentTarget.value)}
-          error={err('email')}
-          data-autofocus
-        />
-        <ContactFields values={values} onChange={(next) => setValues((v) => ({ ...v, ...next }))} err={err} />
-        <ContactDetailsFields values={details} onChange={setDetails} err={err} />
-        <TextInput
-          label="Begins on"
-          type="date"
-          description="Leave empty to start today."
-          value={beginsOn}
-          onChange={(e) => setBeginsOn(e.currentTarget.value)}
-          error={err('beginsOn')}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={add.isPending}>
-            {byRequest ? 'Request change' : 'Save contact'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <SaveForm
+      save={add}
+      fields={['email', 'beginsOn', ...CONTACT_FIELDS, ...CONTACT_DETAIL_ERROR_FIELDS]}
+      onCancel={onClose}
+      submitLabel={byRequest ? 'Request change' : 'Save contact'}
+    >
+      <TextInput
+        label="Provider portal email address"
+        type="email"
+        required
+        autoComplete="off"
+        description="If they already have a Portico account, this program is added to it."
+        value={email}
+        onChange={(e) => setEmail(e.currentTarget.value)}
+        error={err('email')}
+        data-autofocus
+      />
+      <ContactFields values={values} onChange={(next) => setValues((v) => ({ ...v, ...next }))} err={err} />
+      <ContactDetailsFields values={details} onChange={setDetails} err={err} />
+      <TextInput
+        label="Begins on"
+        type="date"
+        description="Leave empty to start today."
+        value={beginsOn}
+        onChange={(e) => setBeginsOn(e.currentTarget.value)}
+        error={err('beginsOn')}
+      />
+    </SaveForm>
   );
 }

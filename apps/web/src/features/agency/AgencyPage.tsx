@@ -1,7 +1,8 @@
-import { Button, Group, Paper, Stack, Title } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconUserPlus } from '@tabler/icons-react';
 import { PageHeader } from '../../components/PageHeader';
+import { Section } from '../../components/Section';
 import { useCan, useSession } from '../session/useSession';
 import { AddContactModal } from './AddContactModal';
 import { ContactsTable } from './ContactsTable';
@@ -25,20 +26,20 @@ export function AgencyPage() {
       <ProgramDirectorySection programId={acting.programId} />
       <OrganizationDetails organizationId={acting.organizationId} />
       {can('contacts:read') && (
-        <Paper component="section" withBorder p="lg" aria-labelledby="contacts-heading">
-          <Group justify="space-between" mb="md">
-            <Title order={2} size="h3" id="contacts-heading">
-              Contacts
-            </Title>
-            {canManage && (
+        <Section
+          id="contacts-heading"
+          title="Contacts"
+          action={
+            canManage && (
               <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={open}>
                 Add contact
               </Button>
-            )}
-          </Group>
+            )
+          }
+        >
           <ContactsTable programId={acting.programId} canManage={canManage} />
           <AddContactModal programId={acting.programId} opened={adding} onClose={close} />
-        </Paper>
+        </Section>
       )}
     </Stack>
   );

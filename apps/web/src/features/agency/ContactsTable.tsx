@@ -2,6 +2,7 @@ import { ActionIcon, Badge, Group, Menu, Switch, Table, Text } from '@mantine/co
 import { roleLabel } from '@portico/shared';
 import { IconDots, IconPencil, IconUserOff } from '@tabler/icons-react';
 import { useState } from 'react';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingBlock } from '../../components/LoadingBlock';
@@ -42,94 +43,74 @@ export function ContactsTable({ programId, canManage }: { programId: string; can
         </EmptyState>
       )}
       {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={1000}>
-          <Table striped highlightOnHover verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Email</Table.Th>
-                <Table.Th>Phone</Table.Th>
-                <Table.Th>Title</Table.Th>
-                <Table.Th>Roles</Table.Th>
-                <Table.Th>Regions</Table.Th>
-                <Table.Th>Begins</Table.Th>
-                <Table.Th>Ends</Table.Th>
-                <Table.Th>Status</Table.Th>
-                {canManage && (
-                  <Table.Th>
-                    <span className="visually-hidden">Actions</span>
-                  </Table.Th>
+        <DataTable
+          minWidth={1000}
+          highlightOnHover
+          verticalSpacing="sm"
+          columns={['Name', 'Email', 'Phone', 'Title', 'Roles', 'Regions', 'Begins', 'Ends', 'Status']}
+          hiddenColumns={[canManage && 'Actions']}
+        >
+          {rows.map((c) => (
+            <Table.Tr key={c.membershipId}>
+              <Table.Td>
+                <Text fw={600} size="sm">
+                  {c.name}
+                </Text>
+                {!c.canSignIn && (
+                  <Badge size="xs" variant="outline" color="#8a3300" mt={4}>
+                    No password yet
+                  </Badge>
                 )}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((c) => (
-                <Table.Tr key={c.membershipId}>
-                  <Table.Td>
-                    <Text fw={600} size="sm">
-                      {c.name}
-                    </Text>
-                    {!c.canSignIn && (
-                      <Badge size="xs" variant="outline" color="#8a3300" mt={4}>
-                        No password yet
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{c.email}</Table.Td>
-                  <Table.Td>{c.phone ?? '—'}</Table.Td>
-                  <Table.Td>{c.title ?? '—'}</Table.Td>
-                  <Table.Td>{c.roles.map(roleLabel).join(', ')}</Table.Td>
-                  <Table.Td>{c.regions.length ? c.regions.join(', ') : '—'}</Table.Td>
-                  <Table.Td style={NOWRAP}>{formatDate(c.beginsOn)}</Table.Td>
-                  <Table.Td style={NOWRAP}>{endDate(c.endsAt)}</Table.Td>
-                  <Table.Td style={NOWRAP}>
-                    {c.active ? (
-                      <Badge color="teal.8">Active</Badge>
-                    ) : (
-                      <Badge color="gray.8" variant="outline">
-                        Ended
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  {canManage && (
-                    <Table.Td>
-                      <Group justify="flex-end">
-                        <Menu position="bottom-end" withinPortal>
-                          <Menu.Target>
-                            <ActionIcon variant="subtle" color="gray.8" aria-label={`Actions for ${c.name}`}>
-                              <IconDots size={18} aria-hidden />
-                            </ActionIcon>
-                          </Menu.Target>
-                          <Menu.Dropdown>
-                            <Menu.Item leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(c)}>
-                              Edit
-                            </Menu.Item>
-                            {/* The server refuses to end your own membership (you would lock yourself out). */}
-                            {c.active && c.userId !== session?.user.id && (
-                              <Menu.Item
-                                color="red.9"
-                                leftSection={<IconUserOff size={16} aria-hidden />}
-                                onClick={() => setEnding(c)}
-                              >
-                                End access
-                              </Menu.Item>
-                            )}
-                          </Menu.Dropdown>
-                        </Menu>
-                      </Group>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              </Table.Td>
+              <Table.Td>{c.email}</Table.Td>
+              <Table.Td>{c.phone ?? '—'}</Table.Td>
+              <Table.Td>{c.title ?? '—'}</Table.Td>
+              <Table.Td>{c.roles.map(roleLabel).join(', ')}</Table.Td>
+              <Table.Td>{c.regions.length ? c.regions.join(', ') : '—'}</Table.Td>
+              <Table.Td style={NOWRAP}>{formatDate(c.beginsOn)}</Table.Td>
+              <Table.Td style={NOWRAP}>{endDate(c.endsAt)}</Table.Td>
+              <Table.Td style={NOWRAP}>
+                {c.active ? (
+                  <Badge color="teal.8">Active</Badge>
+                ) : (
+                  <Badge color="gray.8" variant="outline">
+                    Ended
+                  </Badge>
+                )}
+              </Table.Td>
+              {canManage && (
+                <Table.Td>
+                  <Group justify="flex-end">
+                    <Menu position="bottom-end" withinPortal>
+                      <Menu.Target>
+                        <ActionIcon variant="subtle" color="gray.8" aria-label={`Actions for ${c.name}`}>
+                          <IconDots size={18} aria-hidden />
+                        </ActionIcon>
+                      </Menu.Target>
+                      <Menu.Dropdown>
+                        <Menu.Item leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(c)}>
+                          Edit
+                        </Menu.Item>
+                        {/* The server refuses to end your own membership (you would lock yourself out). */}
+                        {c.active && c.userId !== session?.user.id && (
+                          <Menu.Item
+                            color="red.9"
+                            leftSection={<IconUserOff size={16} aria-hidden />}
+                            onClick={() => setEnding(c)}
+                          >
+                            End access
+                          </Menu.Item>
+                        )}
+                      </Menu.Dropdown>
+                    </Menu>
+                  </Group>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
-      <LoadMore
-        hasMore={contacts.hasNextPage}
-        loading={contacts.isFetchingNextPage}
-        onLoad={() => void contacts.fetchNextPage()}
-      />
+      <LoadMore pages={contacts} />
       <EditContactModal contact={editing} onClose={() => setEditing(null)} />
       <EndAccessModal contact={ending} onClose={() => setEnding(null)} />
     </>

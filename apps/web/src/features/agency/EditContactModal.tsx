@@ -1,11 +1,11 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { FormError, fieldErrorGetter } from '../../components/FormError';
-import { patch } from '../../lib/api';
+import { useState } from 'react';
+import { fieldErrorGetter } from '../../components/FormError';
+import { SaveForm } from '../../components/SaveForm';
 import { orNull } from '../../lib/format';
 import type { Contact } from '../../lib/types';
-import { announceOutcome, changedOnly, useEditsByRequest } from '../change-requests/editOutcome';
+import { announceOutcome, patchChanges, useEditsByRequest } from '../change-requests/editOutcome';
 import { CONTACT_DETAIL_ERROR_FIELDS, ContactDetailsFields, detailBody, detailValues } from './ContactDetailsFields';
 import { CONTACT_FIELDS, ContactFields, type ContactValues } from './ContactFields';
 import { contactsKey } from './queries';
@@ -51,9 +51,7 @@ function EditContactForm({ contact, onClose }: { contact: Contact; onClose: () =
         },
         detailValues(contact.contact),
       );
-      // Only what changed is sent: a change request then shows just those fields.
-      const changes = changedOnly(body(values, details), before);
-      return Object.keys(changes).length ? patch<unknown>(`/api/memberships/${contact.membershipId}`, changes) : null;
+      return patchChanges<unknown>(`/api/memberships/${contact.membershipId}`, body(values, details), before);
     },
     onSuccess: (answer) => {
       void queryClient.invalidateQueries({ queryKey: contactsKey(contact.programId) });
@@ -66,27 +64,16 @@ function EditContactForm({ contact, onClose }: { contact: Contact; onClose: () =
   });
   const err = fieldErrorGetter(save.error);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    save.mutate();
-  }
-
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <Text>Provider portal email address: {contact.email}</Text>
-        <FormError error={save.error} fields={[...CONTACT_FIELDS, ...CONTACT_DETAIL_ERROR_FIELDS]} />
-        <ContactFields values={values} onChange={(next) => setValues((v) => ({ ...v, ...next }))} err={err} />
-        <ContactDetailsFields values={details} onChange={setDetails} err={err} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {byRequest ? 'Request change' : 'Save changes'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <SaveForm
+      save={save}
+      fields={[...CONTACT_FIELDS, ...CONTACT_DETAIL_ERROR_FIELDS]}
+      onCancel={onClose}
+      submitLabel={byRequest ? 'Request change' : 'Save changes'}
+      intro={<Text>Provider portal email address: {contact.email}</Text>}
+    >
+      <ContactFields values={values} onChange={(next) => setValues((v) => ({ ...v, ...next }))} err={err} />
+      <ContactDetailsFields values={details} onChange={setDetails} err={err} />
+    </SaveForm>
   );
 }

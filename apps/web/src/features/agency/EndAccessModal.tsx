@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Modal, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { FormError, fieldErrorGetter } from '../../components/FormError';
+import { useState } from 'react';
+import { fieldErrorGetter } from '../../components/FormError';
+import { SaveForm } from '../../components/SaveForm';
 import { patch } from '../../lib/api';
 import { todayIso } from '../../lib/format';
 import type { Contact } from '../../lib/types';
@@ -34,46 +35,39 @@ function EndAccessForm({ contact, onClose }: { contact: Contact; onClose: () => 
   });
   const err = fieldErrorGetter(end.error);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    end.mutate();
-  }
-
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
+    <SaveForm
+      save={end}
+      fields={['endsOn']}
+      onCancel={onClose}
+      submitLabel={byRequest ? 'Request change' : 'End access'}
+      danger
+      disabled={!endsOn}
+      intro={
         <Text>
           End {contact.name}’s access to this program. Their account and their other programs are not affected.
         </Text>
-        <FormError error={end.error} fields={['endsOn']} />
-        <TextInput
-          label="Ends on"
-          type="date"
-          required
-          value={endsOn}
-          onChange={(e) => setEndsOn(e.currentTarget.value)}
-          error={err('endsOn')}
-          description="When the date is today or earlier, access ends at once. A later date ends it at the start of that day."
-        />
-        {byRequest && (
-          <Alert color="blue" title="Needs the network team’s approval">
-            The access ends when the network team accepts the request.
-          </Alert>
-        )}
-        {atOnce && !byRequest && (
-          <Alert color="yellow" title="Access ends at once">
-            {contact.name} will be signed out of this program on their next action.
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" color="red.9" loading={end.isPending} disabled={!endsOn}>
-            {byRequest ? 'Request change' : 'End access'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      }
+    >
+      <TextInput
+        label="Ends on"
+        type="date"
+        required
+        value={endsOn}
+        onChange={(e) => setEndsOn(e.currentTarget.value)}
+        error={err('endsOn')}
+        description="When the date is today or earlier, access ends at once. A later date ends it at the start of that day."
+      />
+      {byRequest && (
+        <Alert color="blue" title="Needs the network team’s approval">
+          The access ends when the network team accepts the request.
+        </Alert>
+      )}
+      {atOnce && !byRequest && (
+        <Alert color="yellow" title="Access ends at once">
+          {contact.name} will be signed out of this program on their next action.
+        </Alert>
+      )}
+    </SaveForm>
   );
 }

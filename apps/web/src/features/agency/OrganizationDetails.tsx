@@ -1,18 +1,18 @@
-import { Button, Group, Modal, Paper, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Modal, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
-import { IconPencil } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { DetailList } from '../../components/DetailList';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormError, fieldErrorGetter } from '../../components/FormError';
+import { fieldErrorGetter } from '../../components/FormError';
 import { LoadingBlock } from '../../components/LoadingBlock';
+import { SaveForm } from '../../components/SaveForm';
+import { EditButton, Section } from '../../components/Section';
 import { textBinder } from '../../components/textBinder';
-import { get, patch } from '../../lib/api';
+import { get } from '../../lib/api';
 import { orNull } from '../../lib/format';
 import type { Organization } from '../../lib/types';
-import { announceOutcome, changedOnly, useEditsByRequest } from '../change-requests/editOutcome';
+import { announceEdit, patchChanges, useEditsByRequest } from '../change-requests/editOutcome';
 import { useCan } from '../session/useSession';
 
 const FIELDS = [
@@ -58,17 +58,11 @@ export function OrganizationDetails({ organizationId }: { organizationId: string
     : '';
 
   return (
-    <Paper component="section" withBorder p="lg" aria-labelledby="organization-details-heading">
-      <Group justify="space-between" mb="md">
-        <Title order={2} size="h3" id="organization-details-heading">
-          Organisation details
-        </Title>
-        {org && can('organization:write') && (
-          <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={open}>
-            Edit organisation
-          </Button>
-        )}
-      </Group>
+    <Section
+      id="organization-details-heading"
+      title="Organisation details"
+      action={org && can('organization:write') && <EditButton onClick={open}>Edit organisation</EditButton>}
+    >
       {isPending && <LoadingBlock label="Loading organisation details" />}
       <ErrorAlert error={error} title="Could not load the organisation" />
       {org && (
@@ -90,7 +84,7 @@ export function OrganizationDetails({ organizationId }: { organizationId: string
           </Modal>
         </>
       )}
-    </Paper>
+    </Section>
   );
 }
 
@@ -101,59 +95,45 @@ function OrganizationEditForm({ organization, onClose }: { organization: Organiz
   const set = (key: keyof Values, value: string) => setValues((v) => ({ ...v, [key]: value }));
 
   const save = useMutation({
-    mutationFn: async () => {
-      const changes = changedOnly(bodyOf(values), bodyOf(valuesOf(organization)));
-      return Object.keys(changes).length ? patch<unknown>(`/api/organizations/${organization.id}`, changes) : null;
-    },
+    mutationFn: () =>
+      patchChanges<unknown>(`/api/organizations/${organization.id}`, bodyOf(values), bodyOf(valuesOf(organization))),
     onSuccess: (answer) => {
       void queryClient.invalidateQueries({ queryKey: organizationKey(organization.id) });
       void queryClient.invalidateQueries({ queryKey: ['change-requests'] });
-      if (answer === null) notifications.show({ message: 'Nothing changed' });
-      else announceOutcome(answer, 'Organisation details saved');
+      announceEdit(answer, 'Organisation details saved');
       onClose();
     },
   });
   const err = fieldErrorGetter(save.error);
   const text = textBinder(values, set, err);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    save.mutate();
-  }
-
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <FormError error={save.error} fields={FIELDS} />
-        <TextInput label="Organisation name" required {...text('name')} data-autofocus />
-        <Textarea label="Description" autosize minRows={2} {...text('description')} />
-        <TextInput label="Address 1" {...text('addressLine1')} />
-        <TextInput label="Address 2" {...text('addressLine2')} />
-        <TextInput label="Address 3" {...text('addressLine3')} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="Town" {...text('town')} />
-          <TextInput label="County" {...text('county')} />
-          <TextInput label="Postcode" {...text('postcode')} />
-          <TextInput label="Country" {...text('country')} />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput label="Telephone" type="tel" {...text('phone')} />
-          <TextInput label="Mobile" type="tel" {...text('mobile')} />
-          <TextInput label="Fax" type="tel" {...text('fax')} />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="Email" type="email" {...text('email')} />
-          <TextInput label="Website" type="url" placeholder="https://" {...text('website')} />
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {byRequest ? 'Request change' : 'Save details'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <SaveForm
+      save={save}
+      fields={FIELDS}
+      onCancel={onClose}
+      submitLabel={byRequest ? 'Request change' : 'Save details'}
+    >
+      <TextInput label="Organisation name" required {...text('name')} data-autofocus />
+      <Textarea label="Description" autosize minRows={2} {...text('description')} />
+      <TextInput label="Address 1" {...text('addressLine1')} />
+      <TextInput label="Address 2" {...text('addressLine2')} />
+      <TextInput label="Address 3" {...text('addressLine3')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label="Town" {...text('town')} />
+        <TextInput label="County" {...text('county')} />
+        <TextInput label="Postcode" {...text('postcode')} />
+        <TextInput label="Country" {...text('country')} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput label="Telephone" type="tel" {...text('phone')} />
+        <TextInput label="Mobile" type="tel" {...text('mobile')} />
+        <TextInput label="Fax" type="tel" {...text('fax')} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label="Email" type="email" {...text('email')} />
+        <TextInput label="Website" type="url" placeholder="https://" {...text('website')} />
+      </SimpleGrid>
+    </SaveForm>
   );
 }

@@ -1,9 +1,9 @@
-import { Anchor, Badge, Button, Group, Paper, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconPencil } from '@tabler/icons-react';
 import { DetailList } from '../../components/DetailList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingBlock } from '../../components/LoadingBlock';
+import { EditButton, Section } from '../../components/Section';
 import type { Program } from '../../lib/types';
 import { useCan } from '../session/useSession';
 import { ProgramFormModal } from './ProgramEditForm';
@@ -35,17 +35,11 @@ export function ProgramDetails({ programId }: { programId: string }) {
   const [editing, { open, close }] = useDisclosure(false);
 
   return (
-    <Paper component="section" withBorder p="lg" aria-labelledby="program-details-heading">
-      <Group justify="space-between" mb="md">
-        <Title order={2} size="h3" id="program-details-heading">
-          Program details
-        </Title>
-        {program && can('organization:write') && (
-          <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={open}>
-            Edit details
-          </Button>
-        )}
-      </Group>
+    <Section
+      id="program-details-heading"
+      title="Program details"
+      action={program && can('organization:write') && <EditButton onClick={open}>Edit details</EditButton>}
+    >
       {isPending && <LoadingBlock label="Loading program details" />}
       <ErrorAlert error={error} title="Could not load the program" />
       {program && (
@@ -86,6 +80,6 @@ export function ProgramDetails({ programId }: { programId: string }) {
           />
         </>
       )}
-    </Paper>
+    </Section>
   );
 }

@@ -1,20 +1,14 @@
-import { Button, Group, Modal, MultiSelect, Stack, Switch, TagsInput, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Modal, MultiSelect, Switch, TagsInput, Textarea } from '@mantine/core';
 import { INSURANCE, INSURANCE_CODES } from '@portico/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useState } from 'react';
-import { FormError, fieldErrorGetter } from '../../components/FormError';
-import { patch } from '../../lib/api';
+import { useState } from 'react';
+import { fieldErrorGetter } from '../../components/FormError';
+import { SaveForm } from '../../components/SaveForm';
+import { listBinder, textBinder } from '../../components/textBinder';
 import { orNull } from '../../lib/format';
 import type { Program } from '../../lib/types';
-import {
-  announceOutcome,
-  changedOnly,
-  type Deferred,
-  isDeferred,
-  useEditsByRequest,
-} from '../change-requests/editOutcome';
-import { useTaxonomy } from '../directory/queries';
+import { announceEdit, isDeferred, patchChanges, useEditsByRequest } from '../change-requests/editOutcome';
+import { useServiceOptions } from '../directory/queries';
 import type { ProgramDirectoryFields } from '../directory/types';
 
 export type DirectoryProgram = Program & ProgramDirectoryFields;
@@ -79,122 +73,74 @@ export function ProgramDirectoryFormModal(props: Props) {
 
 function ProgramDirectoryForm({ program, onClose }: Props) {
   const queryClient = useQueryClient();
-  const taxonomy = useTaxonomy();
   const [values, setValues] = useState<Values>(() => initialValues(program));
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
   const byRequest = useEditsByRequest();
 
-  const serviceOptions = useMemo(
-    () =>
-      (taxonomy.data?.items ?? []).map((top) => ({
-        group: top.name,
-        items: [
-          { value: top.id, label: `${top.name} (general)` },
-          ...top.children.map((c) => ({ value: c.id, label: c.name })),
-        ],
-      })),
-    [taxonomy.data],
-  );
+  const serviceOptions = useServiceOptions('id', '(general)');
 
   const save = useMutation({
-    mutationFn: async () => {
-      const changes = changedOnly(toBody(values), toBody(initialValues(program)));
-      if (Object.keys(changes).length === 0) return null;
-      return patch<DirectoryProgram | Deferred>(`/api/programs/${program.id}`, changes);
-    },
+    mutationFn: () =>
+      patchChanges<DirectoryProgram>(`/api/programs/${program.id}`, toBody(values), toBody(initialValues(program))),
     onSuccess: (answer) => {
-      if (answer === null) {
-        notifications.show({ message: 'Nothing changed' });
-      } else {
+      if (answer !== null) {
         // A 202 (council networks) is a change request: nothing changed yet, the notice says so.
         if (!isDeferred(answer)) queryClient.setQueryData(['program', answer.id], answer);
         void queryClient.invalidateQueries({ queryKey: ['directory'] });
         void queryClient.invalidateQueries({ queryKey: ['change-requests'] });
-        announceOutcome(answer, 'Directory listing saved');
       }
+      announceEdit(answer, 'Directory listing saved');
       onClose();
     },
   });
   const err = fieldErrorGetter(save.error);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    save.mutate();
-  }
+  const text = textBinder(values, set, err);
+  const list = listBinder(values, set, err);
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <FormError error={save.error} fields={FIELDS} />
-        <MultiSelect
-          label="Services offered"
-          description="From the network's service taxonomy"
-          data={serviceOptions}
-          value={values.serviceTermIds}
-          onChange={(v) => set('serviceTermIds', v)}
-          searchable
-          clearable
-          nothingFoundMessage="No such service"
-          error={err('serviceTermIds')}
-        />
-        <MultiSelect
-          label="Insurance accepted"
-          data={INSURANCE_OPTIONS}
-          value={values.insurance}
-          onChange={(v) => set('insurance', v)}
-          clearable
-          error={err('insurance')}
-        />
-        <Switch
-          label="Serves clients by telemedicine"
-          checked={values.telemedicine}
-          onChange={(e) => set('telemedicine', e.currentTarget.checked)}
-          error={err('telemedicine')}
-        />
-        {values.telemedicine && (
-          <TagsInput
-            label="Counties served by telemedicine"
-            description="Press Enter after each county; leave empty for every county"
-            value={values.telemedicineCounties}
-            onChange={(v) => set('telemedicineCounties', v)}
-            error={err('telemedicineCounties')}
-          />
-        )}
+    <SaveForm
+      save={save}
+      fields={FIELDS}
+      onCancel={onClose}
+      submitLabel={byRequest ? 'Request change' : 'Save listing'}
+    >
+      <MultiSelect
+        label="Services offered"
+        description="From the network's service taxonomy"
+        data={serviceOptions}
+        searchable
+        clearable
+        nothingFoundMessage="No such service"
+        {...list('serviceTermIds')}
+      />
+      <MultiSelect label="Insurance accepted" data={INSURANCE_OPTIONS} clearable {...list('insurance')} />
+      <Switch
+        label="Serves clients by telemedicine"
+        checked={values.telemedicine}
+        onChange={(e) => set('telemedicine', e.currentTarget.checked)}
+        error={err('telemedicine')}
+      />
+      {values.telemedicine && (
         <TagsInput
-          label="Languages"
-          description="Press Enter after each language"
-          data={LANGUAGE_SUGGESTIONS}
-          value={values.languages}
-          onChange={(v) => set('languages', v)}
-          error={err('languages')}
+          label="Counties served by telemedicine"
+          description="Press Enter after each county; leave empty for every county"
+          {...list('telemedicineCounties')}
         />
-        <Textarea
-          label="Hours"
-          placeholder="Mon–Fri 9:00–17:00"
-          autosize
-          minRows={1}
-          value={values.hours}
-          onChange={(e) => set('hours', e.currentTarget.value)}
-          error={err('hours')}
-        />
-        <Textarea
-          label="Eligibility"
-          description="Who the program serves: age, residence, income, referral needed…"
-          autosize
-          minRows={2}
-          value={values.eligibility}
-          onChange={(e) => set('eligibility', e.currentTarget.value)}
-          error={err('eligibility')}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {byRequest ? 'Request change' : 'Save listing'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      )}
+      <TagsInput
+        label="Languages"
+        description="Press Enter after each language"
+        data={LANGUAGE_SUGGESTIONS}
+        {...list('languages')}
+      />
+      <Textarea label="Hours" placeholder="Mon–Fri 9:00–17:00" autosize minRows={1} {...text('hours')} />
+      <Textarea
+        label="Eligibility"
+        description="Who the program serves: age, residence, income, referral needed…"
+        autosize
+        minRows={2}
+        {...text('eligibility')}
+      />
+    </SaveForm>
   );
 }

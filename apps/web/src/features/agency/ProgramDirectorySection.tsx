@@ -1,10 +1,10 @@
-import { Anchor, Button, Group, Paper, Text, Title } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { INSURANCE, type InsuranceCode } from '@portico/shared';
-import { IconPencil } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { DetailList } from '../../components/DetailList';
+import { EditButton, Section } from '../../components/Section';
 import { formatDay } from '../../lib/format';
 import { useTaxonomy } from '../directory/queries';
 import { useCan, useNetwork } from '../session/useSession';
@@ -38,26 +38,20 @@ export function ProgramDirectorySection({ programId }: { programId: string }) {
       : 'Yes, to every county'
     : 'No';
   return (
-    <Paper component="section" withBorder p="lg" aria-labelledby="directory-listing-heading">
-      <Group justify="space-between" mb="md">
-        <div>
-          <Title order={2} size="h3" id="directory-listing-heading">
-            Directory listing
-          </Title>
-          <Text size="sm">
-            How referrers find this program in the{' '}
-            <Anchor component={Link} to="/directory">
-              directory
-            </Anchor>
-            .
-          </Text>
-        </div>
-        {can('organization:write') && (
-          <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={open}>
-            Edit listing
-          </Button>
-        )}
-      </Group>
+    <Section
+      id="directory-listing-heading"
+      title="Directory listing"
+      description={
+        <Text size="sm">
+          How referrers find this program in the{' '}
+          <Anchor component={Link} to="/directory">
+            directory
+          </Anchor>
+          .
+        </Text>
+      }
+      action={can('organization:write') && <EditButton onClick={open}>Edit listing</EditButton>}
+    >
       <DetailList
         items={[
           { label: 'Services', value: list(program.serviceTermIds?.map((id) => termNames.get(id) ?? id)) },
@@ -82,6 +76,6 @@ export function ProgramDirectorySection({ programId }: { programId: string }) {
         ]}
       />
       <ProgramDirectoryFormModal opened={editing} onClose={close} program={program} />
-    </Paper>
+    </Section>
   );
 }

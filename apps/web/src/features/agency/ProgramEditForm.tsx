@@ -1,19 +1,13 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Modal, Select, SimpleGrid, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { FormError, fieldErrorGetter } from '../../components/FormError';
-import { textBinder } from '../../components/textBinder';
-import { patch, post } from '../../lib/api';
+import { useState } from 'react';
+import { fieldErrorGetter } from '../../components/FormError';
+import { SaveForm } from '../../components/SaveForm';
+import { listBinder, textBinder } from '../../components/textBinder';
+import { post } from '../../lib/api';
 import { orNull } from '../../lib/format';
 import type { Program } from '../../lib/types';
-import {
-  announceOutcome,
-  changedOnly,
-  type Deferred,
-  isDeferred,
-  useEditsByRequest,
-} from '../change-requests/editOutcome';
+import { announceEdit, isDeferred, patchChanges, useEditsByRequest } from '../change-requests/editOutcome';
 
 const FIELDS = [
   'name',
@@ -111,82 +105,50 @@ function ProgramForm({ program, organizationId, onClose, submitLabel, successMes
   const save = useMutation({
     mutationFn: async () => {
       if (!program) return post<Program>('/api/programs', { organizationId, ...toBody(values) });
-      // Only what changed is sent: a change request then shows just those fields.
-      const changes = changedOnly(toBody(values), toBody(initialValues(program)));
-      if (Object.keys(changes).length === 0) return null;
-      return patch<Program | Deferred>(`/api/programs/${program.id}`, changes);
+      return patchChanges<Program>(`/api/programs/${program.id}`, toBody(values), toBody(initialValues(program)));
     },
     onSuccess: (answer) => {
-      if (answer === null) {
-        notifications.show({ message: 'Nothing changed' });
-      } else {
+      if (answer !== null) {
         if (!isDeferred(answer)) queryClient.setQueryData(['program', answer.id], answer);
         void queryClient.invalidateQueries({ queryKey: ['programs'] });
         void queryClient.invalidateQueries({ queryKey: ['change-requests'] });
-        announceOutcome(answer, successMessage);
       }
+      announceEdit(answer, successMessage);
       onClose();
     },
   });
   const err = fieldErrorGetter(save.error);
   const text = textBinder(values, set, err);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    save.mutate();
-  }
+  const list = listBinder(values, set, err);
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <FormError error={save.error} fields={FIELDS} />
-        <TextInput label="Program name" required {...text('name')} />
-        <Textarea label="Description" autosize minRows={2} {...text('description')} />
-        <TextInput label="Address" autoComplete="street-address" {...text('addressLine1')} />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput label="City" {...text('city')} />
-          <TextInput label="State" {...text('state')} />
-          <TextInput label="Postal code" {...text('postalCode')} />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="Phone" type="tel" {...text('phone')} />
-          <TextInput label="Email" type="email" {...text('email')} />
-        </SimpleGrid>
-        <TextInput label="Website" type="url" placeholder="https://" {...text('website')} />
-        <TagsInput
-          label="Regions served"
-          description="Press Enter after each region"
-          value={values.regions}
-          onChange={(v) => set('regions', v)}
-          error={err('regions')}
-        />
-        <TagsInput
-          label="Counties served"
-          description="Press Enter after each county"
-          value={values.counties}
-          onChange={(v) => set('counties', v)}
-          error={err('counties')}
-        />
-        <Select
-          label="Referral status"
-          data={[
-            { value: 'open', label: 'Open to referrals' },
-            { value: 'closed', label: 'Closed to referrals' },
-          ]}
-          allowDeselect={false}
-          value={values.referralStatus}
-          onChange={(v) => set('referralStatus', v ?? 'open')}
-          error={err('referralStatus')}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {byRequest ? 'Request change' : submitLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <SaveForm save={save} fields={FIELDS} onCancel={onClose} submitLabel={byRequest ? 'Request change' : submitLabel}>
+      <TextInput label="Program name" required {...text('name')} />
+      <Textarea label="Description" autosize minRows={2} {...text('description')} />
+      <TextInput label="Address" autoComplete="street-address" {...text('addressLine1')} />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput label="City" {...text('city')} />
+        <TextInput label="State" {...text('state')} />
+        <TextInput label="Postal code" {...text('postalCode')} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label="Phone" type="tel" {...text('phone')} />
+        <TextInput label="Email" type="email" {...text('email')} />
+      </SimpleGrid>
+      <TextInput label="Website" type="url" placeholder="https://" {...text('website')} />
+      <TagsInput label="Regions served" description="Press Enter after each region" {...list('regions')} />
+      <TagsInput label="Counties served" description="Press Enter after each county" {...list('counties')} />
+      <Select
+        label="Referral status"
+        data={[
+          { value: 'open', label: 'Open to referrals' },
+          { value: 'closed', label: 'Closed to referrals' },
+        ]}
+        allowDeselect={false}
+        value={values.referralStatus}
+        onChange={(v) => set('referralStatus', v ?? 'open')}
+        error={err('referralStatus')}
+      />
+    </SaveForm>
   );
 }

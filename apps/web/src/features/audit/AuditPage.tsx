@@ -2,6 +2,7 @@ import { Anchor, Button, Code, Group, Paper, Select, Stack, Table, TextInput } f
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingBlock } from '../../components/LoadingBlock';
@@ -117,55 +118,36 @@ export function AuditPage() {
         <EmptyState>{filtered ? 'No audit entries match these filters.' : 'No audit entries yet.'}</EmptyState>
       )}
       {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Time</Table.Th>
-                <Table.Th>Who</Table.Th>
-                <Table.Th>Action</Table.Th>
-                <Table.Th>Entity</Table.Th>
-                <Table.Th>Request ID</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td>{formatDateTime(e.occurredAt)}</Table.Td>
-                  <Table.Td>{e.actorName ?? 'System'}</Table.Td>
-                  <Table.Td>
-                    <Code>{e.action}</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    {e.entityId ? (
-                      <Anchor
-                        component={Link}
-                        to={`/audit?entityType=${encodeURIComponent(e.entityType)}&entityId=${encodeURIComponent(e.entityId)}`}
-                        size="sm"
-                        onClick={() =>
-                          setDraft({ entityType: e.entityType, entityId: e.entityId ?? '', actorUserId: '' })
-                        }
-                      >
-                        {e.entityType} {e.entityId.slice(0, 8)}
-                      </Anchor>
-                    ) : (
-                      e.entityType
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Code>{e.requestId ?? '—'}</Code>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable minWidth={900} verticalSpacing="xs" columns={['Time', 'Who', 'Action', 'Entity', 'Request ID']}>
+          {rows.map((e) => (
+            <Table.Tr key={e.id}>
+              <Table.Td>{formatDateTime(e.occurredAt)}</Table.Td>
+              <Table.Td>{e.actorName ?? 'System'}</Table.Td>
+              <Table.Td>
+                <Code>{e.action}</Code>
+              </Table.Td>
+              <Table.Td>
+                {e.entityId ? (
+                  <Anchor
+                    component={Link}
+                    to={`/audit?entityType=${encodeURIComponent(e.entityType)}&entityId=${encodeURIComponent(e.entityId)}`}
+                    size="sm"
+                    onClick={() => setDraft({ entityType: e.entityType, entityId: e.entityId ?? '', actorUserId: '' })}
+                  >
+                    {e.entityType} {e.entityId.slice(0, 8)}
+                  </Anchor>
+                ) : (
+                  e.entityType
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Code>{e.requestId ?? '—'}</Code>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
-      <LoadMore
-        hasMore={events.hasNextPage}
-        loading={events.isFetchingNextPage}
-        onLoad={() => void events.fetchNextPage()}
-      />
+      <LoadMore pages={events} />
     </Stack>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, Button, Drawer, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Drawer, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { CHANGE_REQUEST_KINDS, CONTACT_DETAIL_FIELDS } from '@portico/shared';
 import { type FormEvent, useState } from 'react';
 import { DetailList } from '../../components/DetailList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormError, fieldErrorGetter } from '../../components/FormError';
+import { ReasonField } from '../../components/ReasonField';
 import { formatDateTime } from '../../lib/format';
 import { useCan, useSession } from '../session/useSession';
 import { useDecision } from './queries';
@@ -177,16 +178,11 @@ function Detail({ request, onClose }: { request: ChangeRequest; onClose: () => v
             {confirm === 'reject' && (
               <>
                 <FormError error={decision.error} fields={['reason']} />
-                <Textarea
-                  label="Reason"
+                <ReasonField
                   description="Sent to the requester by email and in the portal."
-                  required
-                  autosize
-                  minRows={3}
                   value={reason}
-                  onChange={(e) => setReason(e.currentTarget.value)}
+                  onChange={setReason}
                   error={err('reason')}
-                  data-autofocus
                 />
               </>
             )}

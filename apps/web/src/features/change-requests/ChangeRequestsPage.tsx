@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { CHANGE_REQUEST_KINDS, CHANGE_REQUEST_STATUSES } from '@portico/shared';
 import { useState } from 'react';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingBlock } from '../../components/LoadingBlock';
@@ -84,57 +85,42 @@ export function ChangeRequestsPage() {
         </EmptyState>
       )}
       {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Requested</Table.Th>
-                <Table.Th>Kind</Table.Th>
-                <Table.Th>Organisation / service</Table.Th>
-                <Table.Th>Requested by</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>{formatDateTime(r.requestedAt)}</Table.Td>
-                  <Table.Td>{CHANGE_REQUEST_KINDS[r.kind]}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{r.organizationName}</Text>
-                    {r.programName && (
-                      <Text size="sm" c="dimmed">
-                        {r.programName}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{r.requestedByName}</Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={r.status} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Button size="xs" variant="default" onClick={() => setOpenId(r.id)}>
-                      View
-                      <span className="visually-hidden">
-                        {' '}
-                        {CHANGE_REQUEST_KINDS[r.kind]} of {formatDateTime(r.requestedAt)}
-                      </span>
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={720}
+          highlightOnHover
+          columns={['Requested', 'Kind', 'Organisation / service', 'Requested by', 'Status']}
+          hiddenColumns={['Actions']}
+        >
+          {rows.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>{formatDateTime(r.requestedAt)}</Table.Td>
+              <Table.Td>{CHANGE_REQUEST_KINDS[r.kind]}</Table.Td>
+              <Table.Td>
+                <Text size="sm">{r.organizationName}</Text>
+                {r.programName && (
+                  <Text size="sm" c="dimmed">
+                    {r.programName}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{r.requestedByName}</Table.Td>
+              <Table.Td>
+                <StatusBadge status={r.status} />
+              </Table.Td>
+              <Table.Td>
+                <Button size="xs" variant="default" onClick={() => setOpenId(r.id)}>
+                  View
+                  <span className="visually-hidden">
+                    {' '}
+                    {CHANGE_REQUEST_KINDS[r.kind]} of {formatDateTime(r.requestedAt)}
+                  </span>
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
-      <LoadMore
-        hasMore={Boolean(list.hasNextPage)}
-        loading={list.isFetchingNextPage}
-        onLoad={() => list.fetchNextPage()}
-      />
+      <LoadMore pages={list} />
       <ChangeRequestDrawer request={open} onClose={() => setOpenId(null)} />
     </Stack>
   );

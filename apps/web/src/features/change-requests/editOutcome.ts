@@ -1,4 +1,5 @@
 import { notifications } from '@mantine/notifications';
+import { patch } from '../../lib/api';
 import { useCan, useNetwork } from '../session/useSession';
 import type { ChangeRequest } from './types';
 
@@ -31,6 +32,22 @@ export function announceOutcome(answer: unknown, savedMessage: string) {
   } else {
     notifications.show({ color: 'teal', message: savedMessage });
   }
+}
+
+/** announceOutcome, or "Nothing changed" when the form had nothing to send. */
+export function announceEdit(answer: unknown, savedMessage: string) {
+  if (answer === null) notifications.show({ message: 'Nothing changed' });
+  else announceOutcome(answer, savedMessage);
+}
+
+/** PATCHes only what changed (a request then shows just those fields); null, sending nothing, when nothing did. */
+export async function patchChanges<T>(
+  url: string,
+  next: Record<string, unknown>,
+  before: Record<string, unknown>,
+): Promise<T | Deferred | null> {
+  const changes = changedOnly(next, before);
+  return Object.keys(changes).length ? patch<T | Deferred>(url, changes) : null;
 }
 
 /** Only the fields whose value differs from what the form started with (a request shows just those). */

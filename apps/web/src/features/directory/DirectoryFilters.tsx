@@ -2,9 +2,9 @@ import { Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { INSURANCE, INSURANCE_CODES } from '@portico/shared';
 import { IconSearch, IconX } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FilterKey, Filters } from './filters';
-import { useFacets, useTaxonomy } from './queries';
+import { useFacets, useServiceOptions } from './queries';
 
 const INSURANCE_OPTIONS = INSURANCE_CODES.map((code) => ({ value: code, label: INSURANCE[code] }));
 
@@ -21,7 +21,6 @@ interface Props {
 /** The five filters of the directory search; the name box waits for a pause in typing. */
 export function DirectoryFilters({ filters, onChange, onClear }: Props) {
   const facets = useFacets();
-  const taxonomy = useTaxonomy();
   const [name, setName] = useState(filters.q ?? '');
   const [debounced] = useDebouncedValue(name.trim(), 350);
   // Only typing moves the name into the URL; a stale debounced value must not undo "Clear filters".
@@ -38,62 +37,34 @@ export function DirectoryFilters({ filters, onChange, onClear }: Props) {
     if (debounced !== (filters.q ?? '')) onChange('q', debounced || null);
   }, [debounced, name, filters.q, onChange]);
 
-  // Grouped by top-level term; choosing the top-level term itself finds every service under it.
-  const serviceOptions = useMemo(
-    () =>
-      (taxonomy.data?.items ?? []).map((top) => ({
-        group: top.name,
-        items: [
-          { value: top.code, label: `${top.name} (all)` },
-          ...top.children.map((c) => ({ value: c.code, label: c.name })),
-        ],
-      })),
-    [taxonomy.data],
-  );
+  // Choosing the top-level term itself finds every service under it.
+  const serviceOptions = useServiceOptions('code', '(all)');
 
   const active = Object.values(filters).some(Boolean);
+  // A select shows its filter from the URL (the key names it: "Any county"); clearing it means any.
+  const select = (key: Exclude<FilterKey, 'q'>, searchable = true) => ({
+    placeholder: `Any ${key}`,
+    value: filters[key] ?? null,
+    onChange: (v: string | null) => onChange(key, v),
+    clearable: true,
+    ...(searchable && { searchable: true, nothingFoundMessage: `No such ${key}` }),
+  });
   return (
     <search aria-label="Directory filters">
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="md">
-        <Select
-          label="Region"
-          placeholder="Any region"
-          data={optionsOf(facets.data?.regions, filters.region)}
-          value={filters.region ?? null}
-          onChange={(v) => onChange('region', v)}
-          clearable
-          searchable
-          nothingFoundMessage="No such region"
-        />
+        <Select label="Region" data={optionsOf(facets.data?.regions, filters.region)} {...select('region')} />
         <Select
           label="County"
-          placeholder="Any county"
           description="Includes telemedicine"
           data={optionsOf(facets.data?.counties, filters.county)}
-          value={filters.county ?? null}
-          onChange={(v) => onChange('county', v)}
-          clearable
-          searchable
-          nothingFoundMessage="No such county"
+          {...select('county')}
         />
-        <Select
-          label="Service"
-          placeholder="Any service"
-          data={serviceOptions}
-          value={filters.service ?? null}
-          onChange={(v) => onChange('service', v)}
-          clearable
-          searchable
-          nothingFoundMessage="No such service"
-        />
+        <Select label="Service" data={serviceOptions} {...select('service')} />
         <Select
           label="Insurance"
-          placeholder="Any insurance"
           description="Free / sliding scale always match"
           data={INSURANCE_OPTIONS}
-          value={filters.insurance ?? null}
-          onChange={(v) => onChange('insurance', v)}
-          clearable
+          {...select('insurance', false)}
         />
         <TextInput
           label="Organization or program name"

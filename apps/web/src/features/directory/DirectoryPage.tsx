@@ -13,6 +13,11 @@ import { DirectoryFilters } from './DirectoryFilters';
 import { exportHref, type FilterKey, filtersFrom, hasFilters, withFilter } from './filters';
 import { useDirectorySearch } from './queries';
 
+const EXPORTS = [
+  { format: 'csv', label: 'Export CSV', Icon: IconFileTypeCsv },
+  { format: 'xlsx', label: 'Export Excel', Icon: IconFileSpreadsheet },
+] as const;
+
 /**
  * MT-9 / MT-15 "agencies report": every program of the network by region, county (telemedicine
  * included), service, insurance and name; the filters live in the URL, so a search is a link.
@@ -36,28 +41,18 @@ export function DirectoryPage() {
       <PageHeader
         title="Directory"
         description="Programs of the network you can refer to. Combine up to five filters; export what you see."
-        actions={
-          <>
-            <Button
-              component="a"
-              href={exportHref(filters, 'csv')}
-              download
-              variant="default"
-              leftSection={<IconFileTypeCsv size={16} aria-hidden />}
-            >
-              Export CSV
-            </Button>
-            <Button
-              component="a"
-              href={exportHref(filters, 'xlsx')}
-              download
-              variant="default"
-              leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
-            >
-              Export Excel
-            </Button>
-          </>
-        }
+        actions={EXPORTS.map(({ format, label, Icon }) => (
+          <Button
+            key={format}
+            component="a"
+            href={exportHref(filters, format)}
+            download
+            variant="default"
+            leftSection={<Icon size={16} aria-hidden />}
+          >
+            {label}
+          </Button>
+        ))}
       />
       <DirectoryFilters filters={filters} onChange={onChange} onClear={clear} />
       <section aria-label="Programs found" aria-busy={search.isFetching}>
@@ -91,11 +86,7 @@ export function DirectoryPage() {
             </Stack>
           </>
         )}
-        <LoadMore
-          hasMore={search.hasNextPage}
-          loading={search.isFetchingNextPage}
-          onLoad={() => void search.fetchNextPage()}
-        />
+        <LoadMore pages={search} />
       </section>
     </Stack>
   );

@@ -1,4 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { get } from '../../lib/api';
 import type { Page } from '../../lib/types';
 import type { Filters } from './filters';
@@ -11,6 +12,22 @@ export function useTaxonomy() {
     queryFn: () => get<{ items: TopTerm[] }>('/api/directory/taxonomy'),
     staleTime: 10 * 60_000,
   });
+}
+
+/** The taxonomy as select options grouped by top-level term, the top-level term itself first ("Health (all)"). */
+export function useServiceOptions(value: 'id' | 'code', topSuffix: string) {
+  const taxonomy = useTaxonomy();
+  return useMemo(
+    () =>
+      (taxonomy.data?.items ?? []).map((top) => ({
+        group: top.name,
+        items: [
+          { value: top[value], label: `${top.name} ${topSuffix}` },
+          ...top.children.map((c) => ({ value: c[value], label: c.name })),
+        ],
+      })),
+    [taxonomy.data, value, topSuffix],
+  );
 }
 
 export function useFacets() {

@@ -110,11 +110,7 @@ export function SentMailPage() {
           </li>
         ))}
       </Stack>
-      <LoadMore
-        hasMore={pages.hasNextPage}
-        loading={pages.isFetchingNextPage}
-        onLoad={() => void pages.fetchNextPage()}
-      />
+      <LoadMore pages={pages} />
     </>
   );
 }

@@ -4,13 +4,14 @@ import { LoadingBlock } from '../../components/LoadingBlock';
 import { PageHeader } from '../../components/PageHeader';
 import { useNetwork } from '../session/useSession';
 import { AgreementSettingsForm } from './AgreementSettingsForm';
+import { DirectorySettingsForm } from './DirectorySettingsForm';
 import { useNetworkPolicy, useSsoSettings } from './queries';
 import { SettingsSection } from './SettingsSection';
 import { SignaturesTable } from './SignaturesTable';
 import { SignInRulesForm } from './SignInRulesForm';
 import { SsoSettingsForm } from './SsoSettingsForm';
 
-/** Network administrators: the sign-in rules (NCC-1, MT-1), user agreement (MT-3) and single sign-on (ND-9). */
+/** Network administrators: sign-in rules (NCC-1, MT-1), user agreement (MT-3), directory (MT-4, NCC-5) and single sign-on (ND-9). */
 export function NetworkSettingsPage() {
   const network = useNetwork();
   const policy = useNetworkPolicy();
@@ -37,6 +38,13 @@ export function NetworkSettingsPage() {
         <ErrorAlert error={policy.error} title="Could not load the user agreement" />
         {policy.data && <AgreementSettingsForm initial={policy.data.userAgreement} />}
         <SignaturesTable />
+      </SettingsSection>
+      <SettingsSection
+        title="Directory"
+        description="Who may read the network's directory, whether programs need an agency agreement, and how their details change."
+      >
+        {network.isPending && <LoadingBlock label="Loading the directory settings" />}
+        {network.data && <DirectorySettingsForm network={network.data} />}
       </SettingsSection>
       <SettingsSection
         title="Single sign-on"

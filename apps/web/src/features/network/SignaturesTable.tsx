@@ -1,4 +1,5 @@
 import { Stack, Table, Text, Title } from '@mantine/core';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingBlock } from '../../components/LoadingBlock';
@@ -20,36 +21,19 @@ export function SignaturesTable() {
       {pages.isPending && <LoadingBlock label="Loading signatures" />}
       {pages.isSuccess && rows.length === 0 && <EmptyState>Nobody has signed the user agreement yet.</EmptyState>}
       {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Email</Table.Th>
-                <Table.Th>Version</Table.Th>
-                <Table.Th>Typed name</Table.Th>
-                <Table.Th>Signed</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Td fw={600}>{s.name}</Table.Td>
-                  <Table.Td>{s.email}</Table.Td>
-                  <Table.Td>{s.version}</Table.Td>
-                  <Table.Td>{s.typedName}</Table.Td>
-                  <Table.Td>{formatDateTime(s.signedAt)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable minWidth={720} verticalSpacing="xs" columns={['Name', 'Email', 'Version', 'Typed name', 'Signed']}>
+          {rows.map((s) => (
+            <Table.Tr key={s.id}>
+              <Table.Td fw={600}>{s.name}</Table.Td>
+              <Table.Td>{s.email}</Table.Td>
+              <Table.Td>{s.version}</Table.Td>
+              <Table.Td>{s.typedName}</Table.Td>
+              <Table.Td>{formatDateTime(s.signedAt)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
-      <LoadMore
-        hasMore={pages.hasNextPage}
-        loading={pages.isFetchingNextPage}
-        onLoad={() => void pages.fetchNextPage()}
-      />
+      <LoadMore pages={pages} />
     </Stack>
   );
 }

@@ -82,11 +82,7 @@ export function NotificationsPage() {
           </li>
         ))}
       </Stack>
-      <LoadMore
-        hasMore={pages.hasNextPage}
-        loading={pages.isFetchingNextPage}
-        onLoad={() => void pages.fetchNextPage()}
-      />
+      <LoadMore pages={pages} />
     </>
   );
 }

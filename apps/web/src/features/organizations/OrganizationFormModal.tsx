@@ -1,8 +1,9 @@
-import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, SimpleGrid, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { FormError, fieldErrorGetter } from '../../components/FormError';
+import { useState } from 'react';
+import { fieldErrorGetter } from '../../components/FormError';
+import { SaveForm } from '../../components/SaveForm';
 import { textBinder } from '../../components/textBinder';
 import { patch, post } from '../../lib/api';
 import { orNull } from '../../lib/format';
@@ -67,31 +68,15 @@ function OrganizationForm({ organization, onClose, onSaved }: Props) {
   const err = fieldErrorGetter(save.error);
   const text = textBinder(values, set, err);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    save.mutate();
-  }
-
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <FormError error={save.error} fields={FIELDS} />
-        <TextInput label="Name" required {...text('name')} data-autofocus />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="Tax ID" {...text('taxId')} />
-          <TextInput label="Website" type="url" placeholder="https://" {...text('website')} />
-          <TextInput label="Phone" type="tel" {...text('phone')} />
-          <TextInput label="Email" type="email" {...text('email')} />
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Save organization
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <SaveForm save={save} fields={FIELDS} onCancel={onClose} submitLabel="Save organization">
+      <TextInput label="Name" required {...text('name')} data-autofocus />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label="Tax ID" {...text('taxId')} />
+        <TextInput label="Website" type="url" placeholder="https://" {...text('website')} />
+        <TextInput label="Phone" type="tel" {...text('phone')} />
+        <TextInput label="Email" type="email" {...text('email')} />
+      </SimpleGrid>
+    </SaveForm>
   );
 }

@@ -1,12 +1,14 @@
 import { Anchor, Button, Group, Paper, Stack, Table, Title } from '@mantine/core';
-import { IconHistory, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconHistory, IconPlus } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { DataTable } from '../../components/DataTable';
 import { DetailList } from '../../components/DetailList';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { LoadMore } from '../../components/LoadMore';
+import { EditButton } from '../../components/Section';
 import type { Program } from '../../lib/types';
 import { ReferralBadge } from '../agency/ProgramDetails';
 import { ProgramFormModal } from '../agency/ProgramEditForm';
@@ -53,13 +55,7 @@ export function OrganizationPanel({ organizationId }: { organizationId: string }
                   Audit log
                 </Button>
               )}
-              <Button
-                variant="default"
-                leftSection={<IconPencil size={16} aria-hidden />}
-                onClick={() => setEditingOrganization(true)}
-              >
-                Edit organization
-              </Button>
+              <EditButton onClick={() => setEditingOrganization(true)}>Edit organization</EditButton>
             </Group>
           </Group>
           <DetailList
@@ -82,49 +78,35 @@ export function OrganizationPanel({ organizationId }: { organizationId: string }
           {programs.isPending && <LoadingBlock label="Loading programs" />}
           {programs.isSuccess && rows.length === 0 && <EmptyState>This organization has no programs yet.</EmptyState>}
           {rows.length > 0 && (
-            <Table.ScrollContainer minWidth={640}>
-              <Table striped verticalSpacing="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Program</Table.Th>
-                    <Table.Th>City</Table.Th>
-                    <Table.Th>Phone</Table.Th>
-                    <Table.Th>Referrals</Table.Th>
-                    <Table.Th>
-                      <span className="visually-hidden">Actions</span>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {rows.map((p) => (
-                    <Table.Tr key={p.id}>
-                      <Table.Td fw={600}>{p.name}</Table.Td>
-                      <Table.Td>{[p.city, p.state].filter(Boolean).join(', ') || '—'}</Table.Td>
-                      <Table.Td>{p.phone ?? '—'}</Table.Td>
-                      <Table.Td>
-                        <ReferralBadge status={p.referralStatus} />
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        <Button
-                          size="compact-sm"
-                          variant="default"
-                          aria-label={`Edit ${p.name}`}
-                          onClick={() => setEditingProgram(p)}
-                        >
-                          Edit
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <DataTable
+              minWidth={640}
+              verticalSpacing="sm"
+              columns={['Program', 'City', 'Phone', 'Referrals']}
+              hiddenColumns={['Actions']}
+            >
+              {rows.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td fw={600}>{p.name}</Table.Td>
+                  <Table.Td>{[p.city, p.state].filter(Boolean).join(', ') || '—'}</Table.Td>
+                  <Table.Td>{p.phone ?? '—'}</Table.Td>
+                  <Table.Td>
+                    <ReferralBadge status={p.referralStatus} />
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Button
+                      size="compact-sm"
+                      variant="default"
+                      aria-label={`Edit ${p.name}`}
+                      onClick={() => setEditingProgram(p)}
+                    >
+                      Edit
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
           )}
-          <LoadMore
-            hasMore={programs.hasNextPage}
-            loading={programs.isFetchingNextPage}
-            onLoad={() => void programs.fetchNextPage()}
-          />
+          <LoadMore pages={programs} />
           <Anchor component={Link} to="/organizations" size="sm">
             Close this organization
           </Anchor>

@@ -3,6 +3,7 @@ import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingBlock } from '../../components/LoadingBlock';
@@ -50,43 +51,32 @@ export function OrganizationsPage() {
           <EmptyState>{q ? `No organization matches “${q}”.` : 'No organizations yet.'}</EmptyState>
         )}
         {rows.length > 0 && (
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped highlightOnHover verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Phone</Table.Th>
-                  <Table.Th>Email</Table.Th>
-                  <Table.Th>Website</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((o) => (
-                  <Table.Tr key={o.id} bg={o.id === selected ? 'teal.0' : undefined}>
-                    <Table.Td>
-                      <Anchor
-                        component={Link}
-                        to={`/organizations?organization=${o.id}`}
-                        fw={600}
-                        aria-current={o.id === selected ? 'true' : undefined}
-                      >
-                        {o.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{o.phone ?? '—'}</Table.Td>
-                    <Table.Td>{o.email ?? '—'}</Table.Td>
-                    <Table.Td>{o.website ?? '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={640}
+            highlightOnHover
+            verticalSpacing="sm"
+            columns={['Name', 'Phone', 'Email', 'Website']}
+          >
+            {rows.map((o) => (
+              <Table.Tr key={o.id} bg={o.id === selected ? 'teal.0' : undefined}>
+                <Table.Td>
+                  <Anchor
+                    component={Link}
+                    to={`/organizations?organization=${o.id}`}
+                    fw={600}
+                    aria-current={o.id === selected ? 'true' : undefined}
+                  >
+                    {o.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{o.phone ?? '—'}</Table.Td>
+                <Table.Td>{o.email ?? '—'}</Table.Td>
+                <Table.Td>{o.website ?? '—'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         )}
-        <LoadMore
-          hasMore={organizations.hasNextPage}
-          loading={organizations.isFetchingNextPage}
-          onLoad={() => void organizations.fetchNextPage()}
-        />
+        <LoadMore pages={organizations} />
       </section>
       <OrganizationFormModal
         opened={adding}

@@ -1,13 +1,16 @@
-import { Badge, Button, Group, Modal, Select, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Group, Modal, Select, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormError, fieldErrorGetter } from '../../components/FormError';
+import { fieldErrorGetter } from '../../components/FormError';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
+import { ReasonField } from '../../components/ReasonField';
+import { SaveForm } from '../../components/SaveForm';
 import { get, post } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import type { Page } from '../../lib/types';
@@ -67,70 +70,54 @@ export function RegistrationsPage() {
       <ErrorAlert error={list.error} title="Could not load the registrations" />
       {list.isSuccess && rows.length === 0 && <EmptyState>No registrations with this status.</EmptyState>}
       {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={820}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Received</Table.Th>
-                <Table.Th>Organization</Table.Th>
-                <Table.Th>Tax ID · Provider ID · ZIP</Table.Th>
-                <Table.Th>Contact</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>{formatDateTime(r.createdAt)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {r.legalName}
-                    </Text>
-                    <Text size="sm">{r.programName}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {ein(r.taxId)} · {r.providerId} · {r.zip}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{r.contactName}</Text>
-                    <Text size="sm">{r.contactEmail}</Text>
-                    {r.contactPhone && <Text size="sm">{r.contactPhone}</Text>}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={COLOR[r.status]}>{STATUS[r.status]}</Badge>
-                    {r.reason && <Text size="sm">{r.reason}</Text>}
-                  </Table.Td>
-                  <Table.Td>
-                    {r.status === 'pending' && (
-                      <Group gap="xs" wrap="nowrap">
-                        <Button size="xs" onClick={() => setActing({ r, action: 'approve' })}>
-                          Approve<span className="visually-hidden"> {r.legalName}</span>…
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="outline"
-                          color="red.9"
-                          onClick={() => setActing({ r, action: 'decline' })}
-                        >
-                          Decline<span className="visually-hidden"> {r.legalName}</span>…
-                        </Button>
-                      </Group>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={820}
+          columns={['Received', 'Organization', 'Tax ID · Provider ID · ZIP', 'Contact', 'Status']}
+          hiddenColumns={['Actions']}
+        >
+          {rows.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>{formatDateTime(r.createdAt)}</Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {r.legalName}
+                </Text>
+                <Text size="sm">{r.programName}</Text>
+              </Table.Td>
+              <Table.Td>
+                {ein(r.taxId)} · {r.providerId} · {r.zip}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{r.contactName}</Text>
+                <Text size="sm">{r.contactEmail}</Text>
+                {r.contactPhone && <Text size="sm">{r.contactPhone}</Text>}
+              </Table.Td>
+              <Table.Td>
+                <Badge color={COLOR[r.status]}>{STATUS[r.status]}</Badge>
+                {r.reason && <Text size="sm">{r.reason}</Text>}
+              </Table.Td>
+              <Table.Td>
+                {r.status === 'pending' && (
+                  <Group gap="xs" wrap="nowrap">
+                    <Button size="xs" onClick={() => setActing({ r, action: 'approve' })}>
+                      Approve<span className="visually-hidden"> {r.legalName}</span>…
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="outline"
+                      color="red.9"
+                      onClick={() => setActing({ r, action: 'decline' })}
+                    >
+                      Decline<span className="visually-hidden"> {r.legalName}</span>…
+                    </Button>
+                  </Group>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
-      <LoadMore
-        hasMore={Boolean(list.hasNextPage)}
-        loading={list.isFetchingNextPage}
-        onLoad={() => list.fetchNextPage()}
-      />
+      <LoadMore pages={list} />
       <Modal
         opened={acting !== null}
         onClose={() => setActing(null)}
@@ -174,42 +161,27 @@ function Decision({
   });
   const err = fieldErrorGetter(decide.error);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    decide.mutate();
-  }
-
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <FormError error={decide.error} fields={['reason']} />
-        {action === 'approve' ? (
-          <Text>
-            This creates the organization {registration.legalName} with the program {registration.programName}, and
-            invites {registration.contactName} ({registration.contactEmail}) as its administrator.
-          </Text>
-        ) : (
-          <Textarea
-            label="Reason"
-            description="Emailed to the applicant."
-            required
-            autosize
-            minRows={3}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={err('reason')}
-            data-autofocus
-          />
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={decide.isPending} color={action === 'decline' ? 'red.9' : undefined}>
-            {action === 'approve' ? 'Approve and invite' : 'Decline registration'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <SaveForm
+      save={decide}
+      fields={['reason']}
+      onCancel={onClose}
+      submitLabel={action === 'approve' ? 'Approve and invite' : 'Decline registration'}
+      danger={action === 'decline'}
+    >
+      {action === 'approve' ? (
+        <Text>
+          This creates the organization {registration.legalName} with the program {registration.programName}, and
+          invites {registration.contactName} ({registration.contactEmail}) as its administrator.
+        </Text>
+      ) : (
+        <ReasonField
+          description="Emailed to the applicant."
+          value={reason}
+          onChange={setReason}
+          error={err('reason')}
+        />
+      )}
+    </SaveForm>
   );
 }

@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconLogout } from '@tabler/icons-react';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingBlock } from '../../components/LoadingBlock';
@@ -81,31 +82,21 @@ export function SessionsPage() {
       {sessions.isPending && <LoadingBlock label="Loading sessions" />}
       {sessions.isSuccess && rows.length === 0 && <EmptyState>No signed-in sessions.</EmptyState>}
       {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Started</Table.Th>
-                <Table.Th>Last active</Table.Th>
-                <Table.Th>IP address</Table.Th>
-                <Table.Th>Browser</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((s) => (
-                <SessionRow
-                  key={s.id}
-                  s={s}
-                  onEnd={() => endOne.mutate(s)}
-                  ending={endOne.isPending && endOne.variables?.id === s.id}
-                />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={720}
+          verticalSpacing="sm"
+          columns={['Started', 'Last active', 'IP address', 'Browser']}
+          hiddenColumns={['Actions']}
+        >
+          {rows.map((s) => (
+            <SessionRow
+              key={s.id}
+              s={s}
+              onEnd={() => endOne.mutate(s)}
+              ending={endOne.isPending && endOne.variables?.id === s.id}
+            />
+          ))}
+        </DataTable>
       )}
       {sessions.isSuccess && others === 0 && rows.length > 0 && (
         <Text size="sm">You are not signed in anywhere else.</Text>

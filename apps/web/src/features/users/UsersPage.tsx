@@ -4,6 +4,7 @@ import { roleLabel } from '@portico/shared';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingBlock } from '../../components/LoadingBlock';
@@ -85,68 +86,48 @@ export function UsersPage() {
         <EmptyState>{q ? `No user matches “${q}”.` : 'No users yet.'}</EmptyState>
       )}
       {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={880}>
-          <Table striped verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Email</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Last sign-in</Table.Th>
-                <Table.Th>Memberships</Table.Th>
-                {can('audit:read') && (
-                  <Table.Th>
-                    <span className="visually-hidden">Audit log</span>
-                  </Table.Th>
-                )}
-                <Table.Th>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((u) => (
-                <Table.Tr key={u.id}>
-                  <Table.Td fw={600}>{u.name}</Table.Td>
-                  <Table.Td>{u.email}</Table.Td>
-                  <Table.Td>
-                    <UserStatus user={u} />
-                  </Table.Td>
-                  <Table.Td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : 'Never'}</Table.Td>
-                  <Table.Td>
-                    <Memberships user={u} />
-                  </Table.Td>
-                  {can('audit:read') && (
-                    <Table.Td>
-                      <Anchor
-                        component={Link}
-                        to={`/audit?actorUserId=${u.id}`}
-                        size="sm"
-                        aria-label={`Audit log of ${u.name}`}
-                      >
-                        Audit log
-                      </Anchor>
-                    </Table.Td>
-                  )}
-                  <Table.Td>
-                    <UserActions
-                      user={u}
-                      allowTemporaryPassword={allowTemporaryPassword}
-                      busy={action.isPending && action.variables?.user.id === u.id}
-                      onAction={(a) => action.mutate({ user: u, action: a })}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={880}
+          verticalSpacing="sm"
+          columns={['Name', 'Email', 'Status', 'Last sign-in', 'Memberships']}
+          hiddenColumns={[can('audit:read') && 'Audit log', 'Actions']}
+        >
+          {rows.map((u) => (
+            <Table.Tr key={u.id}>
+              <Table.Td fw={600}>{u.name}</Table.Td>
+              <Table.Td>{u.email}</Table.Td>
+              <Table.Td>
+                <UserStatus user={u} />
+              </Table.Td>
+              <Table.Td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : 'Never'}</Table.Td>
+              <Table.Td>
+                <Memberships user={u} />
+              </Table.Td>
+              {can('audit:read') && (
+                <Table.Td>
+                  <Anchor
+                    component={Link}
+                    to={`/audit?actorUserId=${u.id}`}
+                    size="sm"
+                    aria-label={`Audit log of ${u.name}`}
+                  >
+                    Audit log
+                  </Anchor>
+                </Table.Td>
+              )}
+              <Table.Td>
+                <UserActions
+                  user={u}
+                  allowTemporaryPassword={allowTemporaryPassword}
+                  busy={action.isPending && action.variables?.user.id === u.id}
+                  onAction={(a) => action.mutate({ user: u, action: a })}
+                />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
-      <LoadMore
-        hasMore={users.hasNextPage}
-        loading={users.isFetchingNextPage}
-        onLoad={() => void users.fetchNextPage()}
-      />
+      <LoadMore pages={users} />
       <AddUserModal opened={adding} onClose={close} />
     </Stack>
   );
