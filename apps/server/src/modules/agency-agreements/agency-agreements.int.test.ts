@@ -70,6 +70,17 @@ describe(`agency agreements on ${testDriver} (MT-4)`, () => {
     expect(audit.map((e) => e.details)).toEqual([{ version: '2027-01' }, { version: '2027-06' }]);
   });
 
+  it('MT-4: two administrators publishing one label at once: one is published, the other gets 409', async () => {
+    const t = await setup();
+    const both = await Promise.all(
+      [1, 2].map((n) =>
+        json(t.admin, 'POST', '/api/agency-agreement/versions', { version: '2027-05', text: `${TEXT} ${n}` }),
+      ),
+    );
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(both.find((r) => r.statusCode === 409)!.json().detail).toMatch(/already published/);
+  });
+
   it('MT-4/X-2: a gatekeeper signs with typed name + confirmation; valid 12 months; the directory validity moves; audited', async () => {
     clock.set(new Date('2027-03-10T12:00:00Z'));
     const t = await setup();

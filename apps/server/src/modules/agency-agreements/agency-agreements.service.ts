@@ -2,6 +2,7 @@ import { PRESET_POLICIES } from '@portico/shared';
 import { eq } from 'drizzle-orm';
 import type { Static } from 'typebox';
 import type { Db, Tx } from '../../db/client.js';
+import { onUniqueViolation } from '../../db/errors.js';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import type { Actor } from '../../platform/access/actor.js';
@@ -45,23 +46,28 @@ export function publishVersion(db: Db, actor: Actor, input: Static<typeof Versio
   if (!policy.publish(actor)) throw forbidden('Only a network administrator publishes the agency agreement.');
   const version = input.version.trim();
   if (!version) throw invalid('body.version', 'must not be blank');
-  return withTenant(db, actor, async (tx) => {
-    if (await repo.versionByLabel(tx, actor.networkId, version))
-      throw conflict(`Version ${version} is already published; give the new text another version label.`);
-    const { id } = await repo.insertVersion(tx, {
-      networkId: actor.networkId,
-      version,
-      text: input.text.trim(),
-      publishedBy: actor.userId,
-    });
-    await recordAudit(tx, auditContextOf(actor), {
-      action: 'agency_agreement.publish',
-      entityType: 'agency_agreement_version',
-      entityId: id,
-      details: { version },
-    });
-    return (await repo.listVersions(tx, actor.networkId, 1))[0]!;
-  });
+  const duplicate = () => conflict(`Version ${version} is already published; give the new text another version label.`);
+  // Two administrators publishing one label at once: the unique index decides, with the same answer.
+  return onUniqueViolation(
+    () =>
+      withTenant(db, actor, async (tx) => {
+        if (await repo.versionByLabel(tx, actor.networkId, version)) throw duplicate();
+        const { id } = await repo.insertVersion(tx, {
+          networkId: actor.networkId,
+          version,
+          text: input.text.trim(),
+          publishedBy: actor.userId,
+        });
+        await recordAudit(tx, auditContextOf(actor), {
+          action: 'agency_agreement.publish',
+          entityType: 'agency_agreement_version',
+          entityId: id,
+          details: { version },
+        });
+        return (await repo.listVersions(tx, actor.networkId, 1))[0]!;
+      }),
+    duplicate,
+  );
 }
 
 type ListQuery = Static<typeof ProgramListQuery>;

@@ -2,6 +2,7 @@ import { roleLabel } from '@portico/shared';
 import { eq } from 'drizzle-orm';
 import type { Static } from 'typebox';
 import type { Db, Tx } from '../../db/client.js';
+import { onUniqueViolation } from '../../db/errors.js';
 import { systemTx } from '../../db/tx.js';
 import { conflict, forbidden, notFound } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
@@ -20,22 +21,8 @@ import type { RegistrationCreate, RegistrationListQuery } from './registrations.
 
 const DUPLICATE = 'An organization with this tax ID is already registered or has applied; contact the network team.';
 
-/** A unique index refused the row (two applications racing past the check). */
-function isUniqueViolation(e: unknown): boolean {
-  for (let c = e as { code?: string; cause?: unknown } | undefined; c; c = c.cause as typeof c) {
-    if (c.code === '23505') return true;
-  }
-  return false;
-}
-
-async function refuseDuplicates<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (isUniqueViolation(e)) throw conflict(DUPLICATE);
-    throw e;
-  }
-}
+/** Two applications racing past the check meet the unique index: the same refusal. */
+const refuseDuplicates = <T>(work: () => Promise<T>) => onUniqueViolation(work, () => conflict(DUPLICATE));
 
 /**
  * CS-1: a provider organization applies, without an account. The answer tells the applicant only
