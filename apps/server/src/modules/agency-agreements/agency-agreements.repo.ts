@@ -7,6 +7,7 @@ import type { Scope } from '../../platform/tenancy/tenancy.js';
 import { membershipIsActive } from '../identity/identity.repo.js';
 import { users } from '../identity/identity.table.js';
 import { memberships } from '../memberships/memberships.table.js';
+import { programScope } from '../organizations/organizations.repo.js';
 import { organizations, programs } from '../organizations/organizations.table.js';
 import {
   agencyAgreementSignatures as signatures,
@@ -55,13 +56,7 @@ export function findProgram(tx: Tx, s: Scope, programId: string) {
   return tx
     .select({ id: programs.id, name: programs.name, organizationId: programs.organizationId })
     .from(programs)
-    .where(
-      and(
-        eq(programs.id, programId),
-        eq(programs.networkId, s.networkId),
-        s.organizationId ? eq(programs.organizationId, s.organizationId) : undefined,
-      ),
-    )
+    .where(and(eq(programs.id, programId), programScope(s)))
     .then((r) => r[0]);
 }
 
@@ -156,8 +151,7 @@ export function listProgramAgreements(
     .leftJoin(versions, eq(versions.id, latest.versionId))
     .where(
       and(
-        eq(programs.networkId, s.networkId),
-        s.organizationId ? eq(programs.organizationId, s.organizationId) : undefined,
+        programScope(s),
         f.programId ? eq(programs.id, f.programId) : undefined,
         signs,
         f.status ? sql`(${status}) = ${f.status}` : undefined,

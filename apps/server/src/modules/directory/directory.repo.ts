@@ -4,7 +4,7 @@ import { queryRows, type Tx } from '../../db/client.js';
 import { networks } from '../networks/networks.table.js';
 import { organizations, programs } from '../organizations/organizations.table.js';
 import type { AgreementRule } from './directory.policy.js';
-import { taxonomyTerms } from './directory.table.js';
+import { type taxonomies, taxonomyTerms } from './directory.table.js';
 
 /**
  * strict_word_similarity at or above this counts as a name match ("fod bank" ≈ "Food Bank" at 0.73;
@@ -36,8 +36,12 @@ export async function agreementRuleOf(tx: Tx, networkId: string): Promise<Agreem
   };
 }
 
-/** Terms this network sees: the shipped taxonomy (network_id NULL) and its own. */
-const visibleTerm = (networkId: string) => or(isNull(taxonomyTerms.networkId), eq(taxonomyTerms.networkId, networkId));
+/** Taxonomy rows a network sees: the shipped taxonomy (network_id NULL) and its own. */
+export const visibleToNetwork = (
+  networkId: string,
+  col: typeof taxonomies.networkId | typeof taxonomyTerms.networkId,
+) => or(isNull(col), eq(col, networkId));
+const visibleTerm = (networkId: string) => visibleToNetwork(networkId, taxonomyTerms.networkId);
 
 export function listTerms(tx: Tx, networkId: string) {
   return tx

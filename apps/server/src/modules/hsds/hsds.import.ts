@@ -248,3 +248,17 @@ export async function importFiles(
   const counts = await writePlan(db, networkId, plan, audit, progress.done);
   return { status: 'succeeded', total, errors: [], ...counts };
 }
+
+/** Stores how an import ended on its directory_imports row (the page and the CLI read it back). */
+export function recordImportResult(db: Db, importId: string, result: ImportResult) {
+  return repo.updateImport(db, importId, {
+    status: result.status,
+    total: result.total,
+    done: result.status === 'succeeded' ? result.total : 0,
+    created: result.created,
+    updated: result.updated,
+    unchanged: result.unchanged,
+    errors: result.errors,
+    finishedAt: new Date(),
+  });
+}

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { contains } from '../../db/keyset.js';
+import { visibleToNetwork } from '../directory/directory.repo.js';
 import { directoryImports, taxonomies, taxonomyTerms } from '../directory/directory.table.js';
 import { networks } from '../networks/networks.table.js';
 import { organizations, programs } from '../organizations/organizations.table.js';
@@ -59,14 +60,11 @@ export const updateProgram = (tx: Tx, networkId: string, id: string, set: Partia
     .set({ ...set, updatedAt: sql`now()` })
     .where(and(eq(programs.networkId, networkId), eq(programs.id, id)));
 
-/** The taxonomies a network sees: the shipped ones and its own. */
-const visibleTo = (networkId: string, col: typeof taxonomies.networkId | typeof taxonomyTerms.networkId) =>
-  or(isNull(col), eq(col, networkId));
 export const visibleTaxonomies = (db: Q, networkId: string) =>
   db
     .select()
     .from(taxonomies)
-    .where(visibleTo(networkId, taxonomies.networkId))
+    .where(visibleToNetwork(networkId, taxonomies.networkId))
     .orderBy(asc(taxonomies.name), asc(taxonomies.id));
 export const visibleTerms = (db: Q, networkId: string) =>
   db
@@ -82,7 +80,7 @@ export const visibleTerms = (db: Q, networkId: string) =>
     })
     .from(taxonomyTerms)
     .innerJoin(taxonomies, eq(taxonomies.id, taxonomyTerms.taxonomyId))
-    .where(visibleTo(networkId, taxonomyTerms.networkId))
+    .where(visibleToNetwork(networkId, taxonomyTerms.networkId))
     .orderBy(asc(taxonomyTerms.code), asc(taxonomyTerms.id));
 export type TermRow = Awaited<ReturnType<typeof visibleTerms>>[number];
 

@@ -4,7 +4,7 @@ import { type Actor, assertCan } from '../../platform/access/actor.js';
 import { auditContextOf } from '../../platform/audit/audit.service.js';
 import type { Background } from '../../platform/jobs/background.js';
 import { exportJson, exportZip } from './hsds.export.js';
-import { importFiles } from './hsds.import.js';
+import { importFiles, recordImportResult } from './hsds.import.js';
 import type { HsdsFile } from './hsds.parse.js';
 import * as repo from './hsds.repo.js';
 
@@ -45,16 +45,7 @@ export async function startImport(db: Db, background: Background, actor: Actor, 
         { ctx, importId: row.id, fileName },
         { total: (n) => (live.total = n), done: (n) => (live.done = n) },
       );
-      await repo.updateImport(db, row.id, {
-        status: result.status,
-        total: result.total,
-        done: result.status === 'succeeded' ? result.total : 0,
-        created: result.created,
-        updated: result.updated,
-        unchanged: result.unchanged,
-        errors: result.errors,
-        finishedAt: new Date(),
-      });
+      await recordImportResult(db, row.id, result);
     } catch (err) {
       await repo.updateImport(db, row.id, {
         status: 'failed',

@@ -2,7 +2,7 @@ import { loadConfig } from '../../config/config.js';
 import { openDatabase } from '../../db/client.js';
 import { migrate } from '../../db/migrate.js';
 import { parseArgs, progressBar, readUnit } from './cli.args.js';
-import { importFiles } from './hsds.import.js';
+import { importFiles, recordImportResult } from './hsds.import.js';
 import * as repo from './hsds.repo.js';
 
 /**
@@ -42,16 +42,7 @@ try {
       bar,
     );
     bar.end();
-    await repo.updateImport(database.db, row.id, {
-      status: result.status,
-      total: result.total,
-      done: result.status === 'succeeded' ? result.total : 0,
-      created: result.created,
-      updated: result.updated,
-      unchanged: result.unchanged,
-      errors: result.errors,
-      finishedAt: new Date(),
-    });
+    await recordImportResult(database.db, row.id, result);
     if (result.status === 'succeeded') {
       console.log(`${unit.name}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged`);
     } else {

@@ -7,7 +7,8 @@ import { organizations, programs } from './organizations.table.js';
 /** The tenant filter: every query below starts from it. */
 const orgScope = (s: Scope, col = organizations.id) =>
   and(eq(organizations.networkId, s.networkId), s.organizationId ? eq(col, s.organizationId) : undefined);
-const programScope = (s: Scope) =>
+/** Programs of the scope: the network's, and the acting organization's unless an administrator acts. */
+export const programScope = (s: Scope) =>
   and(
     eq(programs.networkId, s.networkId),
     s.organizationId ? eq(programs.organizationId, s.organizationId) : undefined,
