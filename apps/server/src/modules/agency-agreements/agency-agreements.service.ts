@@ -1,7 +1,5 @@
-import { PRESET_POLICIES } from '@portico/shared';
-import { eq } from 'drizzle-orm';
 import type { Static } from 'typebox';
-import type { Db, Tx } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
 import { onUniqueViolation } from '../../db/errors.js';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
@@ -9,26 +7,16 @@ import type { Actor } from '../../platform/access/actor.js';
 import { auditContextOf, recordAudit } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock/clock.js';
 import { scopeOf, withTenant } from '../../platform/tenancy/tenancy.js';
-import { networks } from '../networks/networks.table.js';
+import { agreementRuleOf } from '../directory/directory.service.js';
 import { agencyAgreementPolicy as policy, SIGNING_ROLES } from './agency-agreements.policy.js';
 import * as repo from './agency-agreements.repo.js';
 import { daysLeft, sameName, validUntilOf } from './agency-agreements.rules.js';
 import type { ProgramListQuery, SignBody, VersionCreate } from './agency-agreements.schema.js';
 
-/** MT-4 is a network policy: the MT preset requires the agreement, others make it optional. */
-async function requiredIn(tx: Tx, networkId: string): Promise<boolean> {
-  const [n] = await tx
-    .select({ preset: networks.preset, policy: networks.policy })
-    .from(networks)
-    .where(eq(networks.id, networkId));
-  if (!n) return false;
-  return n.policy.requiresAgencyAgreement ?? PRESET_POLICIES[n.preset].requiresAgencyAgreement;
-}
-
 /** The current (latest published) agreement text, and whether the network requires it. */
 export function getCurrent(db: Db, actor: Actor) {
   return withTenant(db, actor, async (tx) => ({
-    required: await requiredIn(tx, actor.networkId),
+    required: (await agreementRuleOf(tx, actor.networkId)).requiresAgencyAgreement,
     current: (await repo.currentVersion(tx, actor.networkId)) ?? null,
   }));
 }
