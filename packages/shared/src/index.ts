@@ -1,5 +1,6 @@
 export * from './agency-agreement.js';
 export * from './capabilities.js';
+export * from './clients.js';
 export * from './directory.js';
 export * from './presets.js';
 export * from './roles.js';

@@ -3,6 +3,7 @@
 export * from '../modules/agency-agreements/agency-agreements.table.js';
 export * from '../modules/change-requests/change-requests.table.js';
 export * from '../modules/clients/clients.table.js';
+export * from '../modules/consents/consents.table.js';
 export * from '../modules/directory/directory.table.js';
 export * from '../modules/identity/identity.table.js';
 export * from '../modules/memberships/memberships.table.js';
