@@ -19,6 +19,7 @@ import { agencyAgreementRoutes } from './modules/agency-agreements/agency-agreem
 import { agreementRoutes } from './modules/agreements/agreements.routes.js';
 import { auditLogRoutes } from './modules/audit-log/audit-log.routes.js';
 import { changeRequestRoutes } from './modules/change-requests/change-requests.routes.js';
+import { clientRoutes } from './modules/clients/clients.routes.js';
 import { directoryRoutes } from './modules/directory/directory.routes.js';
 import { hsdsRoutes } from './modules/hsds/hsds.routes.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
@@ -51,6 +52,7 @@ const MODULES = [
   membershipRoutes,
   changeRequestRoutes,
   registrationRoutes,
+  clientRoutes,
   notificationRoutes,
   auditLogRoutes,
   ssoRoutes,

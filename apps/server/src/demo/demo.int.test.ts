@@ -7,6 +7,7 @@ import { buildApp } from '../app.js';
 import { type Database, openDatabase } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { changeRequests } from '../modules/change-requests/change-requests.table.js';
+import { findDuplicates } from '../modules/clients/clients.duplicates.js';
 import { clients } from '../modules/clients/clients.table.js';
 import { users } from '../modules/identity/identity.table.js';
 import { memberships } from '../modules/memberships/memberships.table.js';
@@ -14,6 +15,7 @@ import { networks } from '../modules/networks/networks.table.js';
 import { organizations, programs } from '../modules/organizations/organizations.table.js';
 import { registrations } from '../modules/registrations/registrations.table.js';
 import { signIn, testDeps } from '../test/app.js';
+import { DEMO_NEAR_DUPLICATES, demoClient } from './clients.demo.js';
 import { demoSignInRows, seedDemoIfEmpty } from './seed.js';
 
 const PASSWORD = 'x-Demo-pass-1';
@@ -54,6 +56,17 @@ describe('demo data', () => {
         .where(eq(memberships.networkId, net.id));
       const held = new Set<RoleCode>(rows.flatMap((r) => r.roles));
       for (const role of net.policy.roles) expect(held.has(role), `${net.preset}: ${role}`).toBe(true);
+    }
+  });
+
+  it('MT-7: the planted near-duplicates are found by the duplicate check in every network', async () => {
+    for (const net of await database.db.select().from(networks)) {
+      for (const dup of DEMO_NEAR_DUPLICATES) {
+        const original = demoClient(dup.of, ['any']);
+        const found = await findDuplicates(database.db, net.id, { ...original, ...dup.change });
+        const names = found.map((c) => `${c.client.firstName} ${c.client.lastName} ${c.client.birthDate}`);
+        expect(names, net.preset).toContain(`${original.firstName} ${original.lastName} ${original.birthDate}`);
+      }
     }
   });
 

@@ -10,7 +10,8 @@ import { networks } from '../modules/networks/networks.table.js';
 import { organizations, programs } from '../modules/organizations/organizations.table.js';
 import { recordAudit } from '../platform/audit/audit.service.js';
 import { seedAgencyAgreements } from './agency-agreements.demo.js';
-import { DEMO_FIRST_NAMES, DEMO_LAST_NAMES, DEMO_NETWORKS, type DemoNetwork } from './demo.data.js';
+import { DEMO_NEAR_DUPLICATES, demoClient } from './clients.demo.js';
+import { DEMO_NETWORKS, type DemoNetwork } from './demo.data.js';
 import { directoryFieldsOf } from './directory.demo.js';
 import { seedOrganizationAdministration } from './organization-admin.demo.js';
 
@@ -92,10 +93,17 @@ async function seedNetwork(db: Db, n: DemoNetwork, password: string) {
         networkId: net.id,
         organizationId: pr.organizationId,
         createdByProgramId: pr.id,
-        firstName: DEMO_FIRST_NAMES[i % DEMO_FIRST_NAMES.length]!,
-        lastName: DEMO_LAST_NAMES[(i * 5) % DEMO_LAST_NAMES.length]!,
-        birthDate: `19${50 + ((i * 7) % 50)}-0${1 + (i % 9)}-1${i % 10}`,
-        county: n.clientCounties[i % n.clientCounties.length]!,
+        ...demoClient(i, n.clientCounties),
+      });
+    }
+    // MT-7: near-duplicates the check finds (a nickname; the day and month of birth swapped).
+    for (const [i, dup] of DEMO_NEAR_DUPLICATES.entries()) {
+      const [, pr] = servicePrograms[(i + 1) % servicePrograms.length]!;
+      await tx.insert(clients).values({
+        networkId: net.id,
+        organizationId: pr.organizationId,
+        createdByProgramId: pr.id,
+        ...demoClient(dup.of, n.clientCounties, dup.change),
       });
     }
     await seedAgencyAgreements(tx, n.preset, net.id, programIds, userIds);

@@ -68,3 +68,16 @@ export async function actAs(app: App, email: string, programId: string): Promise
 
 export const TEST_PASSWORD = 'Test-password-2026!';
 export const TEST_PASSCODE = '135790';
+
+/** MT-3: signs the network's current user agreement (if it has one) as the signed-in user, with their own name. */
+export async function acceptUserAgreement(app: App, cookie: string, name: string): Promise<void> {
+  const status = (await app.inject({ method: 'GET', url: '/api/agreement', headers: { cookie } })).json();
+  if (!status.version || !status.due) return;
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/agreement',
+    headers: { cookie },
+    payload: { version: status.version, typedName: name, accept: true },
+  });
+  if (res.statusCode >= 300) throw new Error(`agreement signature failed: ${res.statusCode} ${res.body}`);
+}

@@ -6,9 +6,9 @@ import { changeRequests } from '../modules/change-requests/change-requests.table
 import { directoryImports } from '../modules/directory/directory.table.js';
 import { notifications } from '../modules/notifications/notifications.table.js';
 import { registrations } from '../modules/registrations/registrations.table.js';
-import { buildTestApp, signIn } from './app.js';
+import { acceptUserAgreement, buildTestApp, signIn } from './app.js';
 import { testDatabase, testDriver } from './db.js';
-import { makeOrganization, makeProgram, makeTenantPair, makeUser, type TestProgram } from './factories.js';
+import { makeClient, makeOrganization, makeProgram, makeTenantPair, makeUser, type TestProgram } from './factories.js';
 import { auditOf, membershipIdOf } from './helpers.js';
 
 /** The ids of organization A's records that the table's URLs point at. */
@@ -29,6 +29,8 @@ interface Records {
   registrationToApprove: string;
   /** An HSDS import of A's network (its administrators' only). */
   importId: string;
+  /** A client created by A's program (X-1: nobody else sees it without a consent). */
+  clientId: string;
 }
 
 /** Who legitimately reaches the record (the control that proves the URL is right). */
@@ -58,6 +60,13 @@ interface Row {
  * another network, an id that does not exist, and the rightful owner.
  */
 const ROUTES: Row[] = [
+  { route: 'GET /api/clients/:id', method: 'GET', url: (r) => `/api/clients/${r.clientId}` },
+  {
+    route: 'PATCH /api/clients/:id',
+    method: 'PATCH',
+    url: (r) => `/api/clients/${r.clientId}`,
+    payload: { city: 'Changed' },
+  },
   { route: 'GET /api/organizations/:id', method: 'GET', url: (r) => `/api/organizations/${r.organizationId}` },
   {
     route: 'PATCH /api/organizations/:id',
@@ -264,6 +273,7 @@ describe(`tenant isolation of every id-taking route on ${testDriver} (X-1)`, () 
       notificationId: note!.id,
       userId: contact.id,
       sessionId: '',
+      clientId: '',
       ...(await makeChangeRequests(database.db, program, owner.id)),
       ...(await makeRegistrations(database.db, t.network.id)),
       importId: (
@@ -273,7 +283,17 @@ describe(`tenant isolation of every id-taking route on ${testDriver} (X-1)`, () 
           .returning({ id: directoryImports.id })
       )[0]!.id,
     };
-    secrets = [org.name, program.name, contact.name, contact.email, `Secret notice ${tag}`];
+    records.clientId = (
+      await makeClient(database.db, program, {
+        firstName: 'Secret',
+        lastName: `Client ${tag}`,
+        noFixedAddress: true,
+        city: 'Helena',
+        county: 'Lewis and Clark',
+        postalCode: '59601',
+      })
+    ).id;
+    secrets = [org.name, program.name, `Client ${tag}`, contact.name, contact.email, `Secret notice ${tag}`];
 
     const orgB = await makeUser(database.db, [[t.b, ['mt_gatekeeper', 'mt_provider']]]);
     const other = await makeTenantPair(database.db);
@@ -282,6 +302,11 @@ describe(`tenant isolation of every id-taking route on ${testDriver} (X-1)`, () 
     cookies.adminA = await signIn(app, owner.email);
     cookies.recipient = await signIn(app, contact.email);
     cookies.networkAdmin = await signIn(app, t.networkAdmin.email);
+    // MT-3: client routes open only after the user agreement, so the refusals below are about the record.
+    await acceptUserAgreement(app, cookies.orgB, orgB.name);
+    await acceptUserAgreement(app, cookies.otherNetworkAdmin, other.networkAdmin.name);
+    await acceptUserAgreement(app, cookies.adminA, owner.name);
+    await acceptUserAgreement(app, cookies.networkAdmin, t.networkAdmin.name);
     // The session row's record is one session of a user; the owner signs it out from a second one.
     const sessionUser = await makeUser(database.db, [[program, ['mt_provider']]]);
     const target = await signIn(app, sessionUser.email);
@@ -313,6 +338,7 @@ describe(`tenant isolation of every id-taking route on ${testDriver} (X-1)`, () 
     registrationId: randomUUID(),
     registrationToApprove: randomUUID(),
     importId: randomUUID(),
+    clientId: randomUUID(),
   });
   const expectNothingOfA = (body: string) => {
     for (const s of secrets) expect(body).not.toContain(s);

@@ -11,6 +11,7 @@ import {
   IconMail,
   IconSettings,
   IconUserPlus,
+  IconUserSearch,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
@@ -34,6 +35,7 @@ export interface NavContext {
 export const NAV_ITEMS: NavItem[] = [
   { label: 'Agency', to: '/agency', capability: 'organization:read', icon: IconHome },
   { label: 'Directory', to: '/directory', capability: 'organization:read', icon: IconAddressBook },
+  { label: 'Clients', to: '/clients', capability: 'clients:read', icon: IconUserSearch },
   { label: 'Agency agreement', to: '/agency-agreement', capability: 'agreements:sign', icon: IconFileCertificate },
   { label: 'Organizations', to: '/organizations', capability: 'network:manage', icon: IconBuildingCommunity },
   {

@@ -6,6 +6,9 @@ import { AgencyAgreementPage } from '../features/agency-agreement/AgencyAgreemen
 import { AgreementPage } from '../features/agreement/AgreementPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { ChangeRequestsPage } from '../features/change-requests/ChangeRequestsPage';
+import { ClientPage } from '../features/clients/ClientPage';
+import { ClientsPage } from '../features/clients/ClientsPage';
+import { NewClientPage } from '../features/clients/NewClientPage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { DirectoryImportPage } from '../features/directory-import/DirectoryImportPage';
 import { SentMailPage } from '../features/mail/SentMailPage';
@@ -97,6 +100,30 @@ export const router = createBrowserRouter([
         element: (
           <RequireCapability capability="organization:read" title="Directory">
             <DirectoryPage />
+          </RequireCapability>
+        ),
+      },
+      {
+        path: 'clients',
+        element: (
+          <RequireCapability capability="clients:read" title="Clients">
+            <ClientsPage />
+          </RequireCapability>
+        ),
+      },
+      {
+        path: 'clients/new',
+        element: (
+          <RequireCapability capability="clients:write" title="New client">
+            <NewClientPage />
+          </RequireCapability>
+        ),
+      },
+      {
+        path: 'clients/:id',
+        element: (
+          <RequireCapability capability="clients:read" title="Client">
+            <ClientPage />
           </RequireCapability>
         ),
       },

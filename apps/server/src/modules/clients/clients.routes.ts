@@ -1,0 +1,89 @@
+import { problems } from '../../http/problem.js';
+import { IdParams } from '../../http/schema.js';
+import { requireActor } from '../../http/session.js';
+import type { App, AppDeps } from '../../http/types.js';
+import {
+  Client,
+  ClientCreate,
+  ClientPatch,
+  ClientSearchQuery,
+  ClientSearchResult,
+  DuplicateProblem,
+} from './clients.schema.js';
+import * as service from './clients.service.js';
+
+export function clientRoutes(app: App, { database: { db }, clock }: AppDeps) {
+  const deps = { db, clock };
+  // MT-3: client pages stay closed until the user agreement is signed.
+  const preHandler = requireActor({ db, clock }, { agreement: true });
+  const tags = ['clients'];
+
+  app.get(
+    '/api/clients',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Find clients the acting program may see: by name, member ID, or name and date of birth (MT-7, CI-1)',
+        querystring: ClientSearchQuery,
+        response: { 200: ClientSearchResult, ...problems(400, 401, 403) },
+      },
+    },
+    (req) => service.searchClients(deps, req.actor, req.query),
+  );
+  app.post(
+    '/api/clients',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Create a client; 409 lists likely duplicates unless confirmNewPerson (MT-7, MT-8)',
+        body: ClientCreate,
+        response: { 201: Client, 409: DuplicateProblem, ...problems(400, 401, 403) },
+      },
+    },
+    async (req, reply) => {
+      const outcome = await service.createClient(deps, req.actor, req.body);
+      if ('created' in outcome) return reply.status(201).send(outcome.created);
+      return reply
+        .status(409)
+        .type('application/problem+json')
+        .send({
+          type: 'https://portico.dev/problems/possible-duplicate',
+          title: 'This person may already be known',
+          status: 409,
+          detail: `${outcome.duplicates.length} likely match(es) found. Choose one, or confirm this is a new person.`,
+          code: 'possible_duplicate',
+          requestId: String(req.id),
+          candidates: outcome.duplicates,
+        });
+    },
+  );
+  app.get(
+    '/api/clients/:id',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'One client (404 when the acting program may not see it, X-1)',
+        params: IdParams,
+        response: { 200: Client, ...problems(400, 401, 403, 404) },
+      },
+    },
+    (req) => service.getClient(deps, req.actor, req.params.id),
+  );
+  app.patch(
+    '/api/clients/:id',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Edit a client profile (MT-8), audited',
+        params: IdParams,
+        body: ClientPatch,
+        response: { 200: Client, ...problems(400, 401, 403, 404) },
+      },
+    },
+    (req) => service.updateClient(deps, req.actor, req.params.id, req.body),
+  );
+}
