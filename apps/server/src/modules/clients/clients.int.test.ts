@@ -135,6 +135,20 @@ describe(`clients on ${testDriver} (MT-7, MT-8, CI-1, X-1)`, () => {
     expect(top).toMatchObject({ visible: false, client: null });
     expect(typeof top.candidateToken).toBe('string');
     expect(JSON.stringify(res.json())).not.toContain('+14065550188');
+    // A nickname reason must not name the hidden person either.
+    await makeClient(database.db, t.b, {
+      firstName: 'Wilhelmina',
+      lastName: `${last}x`,
+      birthDate: '1960-02-02',
+      nameKeys: nameKeys('Wilhelmina', `${last}x`),
+    });
+    const nick = await call(
+      a,
+      'POST',
+      '/api/clients',
+      person({ firstName: 'Billie', lastName: `${last}x`, birthDate: '1960-02-02' }),
+    );
+    expect(nick.body).not.toContain('Wilhelmina');
   });
 
   it('MT-7/CI-1: search by typo-tolerant name, by member ID, and by first + last name + date of birth', async () => {

@@ -105,12 +105,9 @@ export function nameKeys(firstName: string, lastName: string): string[] {
 
 /** The date with day and month swapped (1971-11-04 → 1971-04-11), when that is a different valid date. */
 export function transposedBirthDate(birthDate: string): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate);
-  if (!m) return null;
-  const [, year, month, day] = m;
-  if (month === day || Number(day) < 1 || Number(day) > 12 || Number(month) < 1 || Number(month) > 12) return null;
-  // Every month has at least 12 days, so the swapped date is always valid.
-  return `${year}-${day}-${month}`;
+  // Both parts must be months; every month has at least 12 days, so the swapped date is then valid.
+  const m = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|1[0-2])$/.exec(birthDate);
+  return m && m[2] !== m[3] ? `${m[1]}-${m[3]}-${m[2]}` : null;
 }
 
 /** pg_trgm's trigram set: each alphanumeric word, lowercased, padded with two spaces before and one after. */
@@ -126,8 +123,7 @@ export function trigrams(s: string): Set<string> {
 
 /** pg_trgm's similarity(): shared trigrams over all distinct trigrams. */
 export function trigramSimilarity(a: string, b: string): number {
-  const ta = trigrams(a);
-  const tb = trigrams(b);
+  const [ta, tb] = [trigrams(a), trigrams(b)];
   if (ta.size === 0 || tb.size === 0) return 0;
   let shared = 0;
   for (const g of ta) if (tb.has(g)) shared++;
@@ -158,6 +154,7 @@ interface Agreement {
   reason?: string;
 }
 
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const title = (s: string) => s.replace(/\b[a-z]/g, (c) => c.toUpperCase());
 
 /**
@@ -179,7 +176,7 @@ function compareName(x: string, y: string, given: boolean, label: string): Agree
   }
   const shortest = Math.min(bx.length, by.length);
   if (shortest >= 3 && editDistance(bx, by) <= 1) {
-    return { weight: shortest >= 4 ? 4.5 : 3, reason: `${title(label)}s differ by one letter` };
+    return { weight: shortest >= 4 ? 4.5 : 3, reason: `${capital(label)}s differ by one letter` };
   }
   const sx = x.split(' ').map(metaphone).join(' ');
   if (sx && sx === y.split(' ').map(metaphone).join(' ')) return { weight: 3.5, reason: 'Names sound alike' };
@@ -201,9 +198,9 @@ function compareNames(input: PersonFields, candidate: PersonFields): Agreement[]
   const [f, l] = [normalizeName(input.firstName), normalizeName(input.lastName)];
   const [cf, cl] = [normalizeName(candidate.firstName), normalizeName(candidate.lastName)];
   const straight = [compareName(f, cf, true, 'first name'), compareName(l, cl, false, 'last name')];
-  // A swap is a data-entry error of its own, so it costs a point against reading the names straight; when
-  // the straight reading is nearly perfect a swap cannot beat it.
-  // Cheap guard first: after a swap one crossed pair is usually identical, or both keep their initials.
+  // A swap is a data-entry error of its own, so it costs a point against reading the names straight. It is
+  // tried only when it could win: the straight reading is imperfect and a crossed pair is identical or both
+  // keep their initials (this runs for every blocked candidate).
   if (total(straight) >= 11 || !(l === cf || f === cl || (l[0] === cf[0] && f[0] === cl[0]))) return straight;
   const swapped = [
     { weight: -1, reason: SWAPPED },
@@ -216,8 +213,7 @@ function compareNames(input: PersonFields, candidate: PersonFields): Agreement[]
 function compareBirthDates(a: string, b: string): Agreement {
   if (a === b) return { weight: 7, reason: 'Same date of birth' };
   if (transposedBirthDate(a) === b) return { weight: 5, reason: 'Day and month of birth swapped' };
-  const da = a.replace(/-/g, '');
-  const db = b.replace(/-/g, '');
+  const [da, db] = [a.replace(/-/g, ''), b.replace(/-/g, '')];
   let differing = 0;
   for (let i = 0; i < da.length; i++) if (da[i] !== db[i]) differing++;
   if (da.length === db.length && differing === 1) return { weight: 4, reason: 'Date of birth differs by one digit' };
@@ -227,14 +223,15 @@ function compareBirthDates(a: string, b: string): Agreement {
 
 const digits = (s: string | null | undefined) => (s ?? '').replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '');
 
+/** Address words and the abbreviation they are compared as. */
 const STREET_WORDS = new Map(
-  Object.entries({ street: 'st', avenue: 'ave', av: 'ave', road: 'rd', drive: 'dr', lane: 'ln', boulevard: 'blvd' })
-    .concat(
-      Object.entries({ court: 'ct', place: 'pl', circle: 'cir', terrace: 'ter', highway: 'hwy', parkway: 'pkwy' }),
-    )
-    .concat(
-      Object.entries({ trail: 'trl', north: 'n', south: 's', east: 'e', west: 'w', apartment: 'apt', unit: 'apt' }),
-    ),
+  [
+    'street:st avenue:ave av:ave road:rd drive:dr lane:ln boulevard:blvd court:ct place:pl circle:cir terrace:ter',
+    'highway:hwy parkway:pkwy trail:trl north:n south:s east:e west:w apartment:apt unit:apt',
+  ]
+    .join(' ')
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
 );
 
 /** An address line compared on its words, with the usual abbreviations (Street → st, North → n). */
@@ -259,11 +256,15 @@ function compareContact(input: PersonFields, candidate: PersonFields): Agreement
   return out;
 }
 
-/** Where the summed weights cross into "more likely one person than not", and how steeply. */
+/** The summed weight that scores 0.5, and how steeply the score rises around it. */
 const MIDPOINT = 14;
 const SPREAD = 2;
 
-/** Score at or above which a candidate is shown as a likely duplicate (summed weight ≈ 15.5). */
+/**
+ * Score at or above which a candidate is shown as a likely duplicate: a summed weight of about 15. Same names
+ * and birth date alone (19) pass; a twin at the same home and phone (about 13) and a namesake born another
+ * day do not. Tuned with bench/duplicates.ts.
+ */
 export const DUPLICATE_THRESHOLD = 0.62;
 
 export function scoreMatch(input: PersonFields, candidate: PersonFields): MatchResult {

@@ -101,12 +101,20 @@ async function duplicatesFor(deps: ClientDeps, actor: Actor, fields: repo.Person
     const visible = isNetworkAdmin(actor) || visibleIds.has(c.client.id);
     return {
       score: Math.round(c.score * 1000) / 1000,
-      reasons: c.reasons,
+      // A hidden person's stored names must not leak through a reason such as "Bill is a nickname of William".
+      reasons: visible
+        ? c.reasons
+        : c.reasons.map((r) => (mentionsStoredName(r, c.client) ? 'Names are forms of one name' : r)),
       visible,
       client: visible ? toClientView(c.client) : null,
       candidateToken: visible ? null : c.client.id,
     };
   });
+}
+
+function mentionsStoredName(reason: string, client: repo.ClientRow): boolean {
+  const text = reason.toLowerCase();
+  return [client.firstName, client.lastName].some((n) => n.length > 1 && text.includes(n.toLowerCase()));
 }
 
 /** MT-8/MT-9: profile edits (also from the consent form), audited by field name. */
