@@ -10,6 +10,7 @@ import { verifyAuditChains } from '../apps/server/src/platform/audit/audit.verif
 import { actAs, testDeps } from '../apps/server/src/test/app.js';
 import { makeTenantPair } from '../apps/server/src/test/factories.js';
 import { directoryBench } from './directory.js';
+import { duplicatesBench } from './duplicates.js';
 import { ms, pct } from './stats.js';
 
 const AUDIT_WRITES = 1000;
@@ -103,5 +104,6 @@ for (const [name, url] of targets) {
     console.log(`${route}: p50 ${ms(l.p50)}, p95 ${ms(l.p95)} over ${l.n} requests`);
   }
   await directoryBench(database);
+  duplicatesBench();
   await database.close();
 }

@@ -32,6 +32,11 @@ export async function findDuplicates(tx: Db | Tx, networkId: string, input: Pers
     .select()
     .from(clients)
     .where(and(eq(clients.networkId, networkId), isNull(clients.mergedIntoId), or(...blocks)))
+    // Common names fill the blocks: keep the likeliest (same or swapped birth date, then most similar name).
+    .orderBy(
+      sql`(${clients.birthDate} IN (${input.birthDate}, ${swapped ?? input.birthDate})) DESC`,
+      sql`similarity(${clients.firstName} || ' ' || ${clients.lastName}, ${full}) DESC`,
+    )
     .limit(BLOCK_LIMIT);
   return rows
     .map((client) => ({ client, ...scoreMatch(input, client) }))
