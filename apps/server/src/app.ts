@@ -20,6 +20,8 @@ import { agreementRoutes } from './modules/agreements/agreements.routes.js';
 import { auditLogRoutes } from './modules/audit-log/audit-log.routes.js';
 import { changeRequestRoutes } from './modules/change-requests/change-requests.routes.js';
 import { clientRoutes } from './modules/clients/clients.routes.js';
+import { consentRoutes } from './modules/consents/consents.routes.js';
+import { consentSmsRoutes } from './modules/consents/consents.sms.routes.js';
 import { directoryRoutes } from './modules/directory/directory.routes.js';
 import { hsdsRoutes } from './modules/hsds/hsds.routes.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
@@ -53,6 +55,8 @@ const MODULES = [
   changeRequestRoutes,
   registrationRoutes,
   clientRoutes,
+  consentRoutes,
+  consentSmsRoutes,
   notificationRoutes,
   auditLogRoutes,
   ssoRoutes,

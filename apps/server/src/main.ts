@@ -4,10 +4,12 @@ import { openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { demoSignInsTable, seedDemoIfEmpty } from './demo/seed.js';
 import { registerReminderJob } from './modules/agency-agreements/agency-agreements.reminders.js';
+import { registerConsentExpiryJob } from './modules/consents/consents.expiry.js';
 import { systemClock } from './platform/clock/clock.js';
 import { Background } from './platform/jobs/background.js';
 import { JobQueue } from './platform/jobs/queue.js';
 import { MailDelivery } from './platform/notify/mail.js';
+import { smsGatewayFromEnv } from './platform/sms/sms.config.js';
 
 const config = loadConfig();
 const database = await openDatabase(config);
@@ -15,11 +17,13 @@ await migrate(database);
 const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db, config.demoPassword) : 'skipped';
 const mail = new MailDelivery(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom });
 const background = new Background();
-const app = await buildApp({ config, database, clock: systemClock, mail, background });
+const sms = smsGatewayFromEnv(process.env);
+const app = await buildApp({ config, database, clock: systemClock, mail, background, sms });
 mail.start();
 // Background jobs on PostgreSQL (pg-boss), shared by every process against this database; started after listen.
 const jobs = new JobQueue(database, { log: app.log });
 registerReminderJob(jobs, { db: database.db, clock: systemClock, mail });
+registerConsentExpiryJob(jobs, { db: database.db, clock: systemClock, mail });
 
 let closing = false;
 async function shutdown(signal: string) {

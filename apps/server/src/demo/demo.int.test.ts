@@ -9,6 +9,7 @@ import { migrate } from '../db/migrate.js';
 import { changeRequests } from '../modules/change-requests/change-requests.table.js';
 import { findDuplicates } from '../modules/clients/clients.duplicates.js';
 import { clients } from '../modules/clients/clients.table.js';
+import { consentDocuments, consentPrograms, consents } from '../modules/consents/consents.table.js';
 import { users } from '../modules/identity/identity.table.js';
 import { memberships } from '../modules/memberships/memberships.table.js';
 import { networks } from '../modules/networks/networks.table.js';
@@ -84,6 +85,22 @@ describe('demo data', () => {
       .from(clients)
       .groupBy(clients.networkId);
     expect(perNetwork).toHaveLength(PRESET_CODES.length);
+  });
+
+  it('MT-9/MT-10: every network has consents in every state, by every method, naming programs of several organizations', async () => {
+    for (const net of await database.db.select().from(networks)) {
+      const rows = await database.db.select().from(consents).where(eq(consents.networkId, net.id));
+      expect(new Set(rows.map((r) => r.status)), net.preset).toEqual(
+        new Set(['signed', 'pending', 'awaiting_upload', 'expired', 'revoked']),
+      );
+      const signed = rows.filter((r) => r.status === 'signed');
+      expect(new Set(signed.map((r) => r.method)), net.preset).toEqual(new Set(['esign', 'sms', 'paper']));
+      const named = await database.db.select().from(consentPrograms).where(eq(consentPrograms.networkId, net.id));
+      expect(new Set(named.map((p) => p.organizationId)).size, net.preset).toBeGreaterThanOrEqual(3);
+      const paper = signed.find((r) => r.method === 'paper')!;
+      const [doc] = await database.db.select().from(consentDocuments).where(eq(consentDocuments.consentId, paper.id));
+      expect(doc?.content.subarray(0, 5).toString(), net.preset).toBe('%PDF-');
+    }
   });
 
   it('a second call finds the data present and creates nothing', async () => {

@@ -11,6 +11,7 @@ import { organizations, programs } from '../modules/organizations/organizations.
 import { recordAudit } from '../platform/audit/audit.service.js';
 import { seedAgencyAgreements } from './agency-agreements.demo.js';
 import { DEMO_NEAR_DUPLICATES, demoClient } from './clients.demo.js';
+import { seedDemoConsents } from './consents.demo.js';
 import { DEMO_NETWORKS, type DemoNetwork } from './demo.data.js';
 import { directoryFieldsOf } from './directory.demo.js';
 import { seedOrganizationAdministration } from './organization-admin.demo.js';
@@ -87,14 +88,19 @@ async function seedNetwork(db: Db, n: DemoNetwork, password: string) {
     const servicePrograms = [...programIds.entries()].filter(
       ([, v]) => v.organizationId !== programIds.values().next().value?.organizationId,
     );
+    const people = [];
     for (let i = 0; i < CLIENTS_PER_NETWORK; i++) {
       const [, pr] = servicePrograms[i % servicePrograms.length]!;
-      await tx.insert(clients).values({
-        networkId: net.id,
-        organizationId: pr.organizationId,
-        createdByProgramId: pr.id,
-        ...demoClient(i, n.clientCounties),
-      });
+      const [person] = await tx
+        .insert(clients)
+        .values({
+          networkId: net.id,
+          organizationId: pr.organizationId,
+          createdByProgramId: pr.id,
+          ...demoClient(i, n.clientCounties),
+        })
+        .returning();
+      people.push(person!);
     }
     // MT-7: near-duplicates the check finds (a nickname; the day and month of birth swapped).
     for (const [i, dup] of DEMO_NEAR_DUPLICATES.entries()) {
@@ -106,6 +112,24 @@ async function seedNetwork(db: Db, n: DemoNetwork, password: string) {
         ...demoClient(dup.of, n.clientCounties, dup.change),
       });
     }
+    // MT-9/MT-10: consents in every state; the creator is a member of the client's program.
+    const programNames = new Map(n.organizations.flatMap((o) => o.programs.map((p) => [p.key, p.name] as const)));
+    const creators = new Map<string, string>();
+    for (const u of n.users) {
+      for (const [key] of u.memberships) {
+        const pr = programIds.get(key);
+        if (pr && !creators.has(pr.id)) creators.set(pr.id, userIds.get(u.email)!.id);
+      }
+    }
+    const anyUser = userIds.values().next().value!.id;
+    await seedDemoConsents(
+      tx,
+      net.id,
+      n.name,
+      people,
+      servicePrograms.map(([key, v]) => ({ ...v, name: programNames.get(key) ?? key })),
+      (programId) => creators.get(programId) ?? anyUser,
+    );
     await seedAgencyAgreements(tx, n.preset, net.id, programIds, userIds);
     await seedOrganizationAdministration(tx, n.preset, net.id, programIds, userIds);
     await recordAudit(

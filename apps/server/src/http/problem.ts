@@ -51,6 +51,7 @@ function send(
   detail: string,
   errors?: FieldError[],
   status: number = ERROR_STATUS[code],
+  extensions: Record<string, unknown> = {},
 ) {
   return reply
     .status(status)
@@ -63,6 +64,7 @@ function send(
       code,
       requestId: String(request.id),
       ...(errors?.length ? { errors } : {}),
+      ...extensions,
     });
 }
 
@@ -73,7 +75,9 @@ function send(
 export function registerProblemHandling(app: FastifyInstance, { spa }: { spa: boolean }): void {
   app.addSchema(ProblemSchema);
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-    if (error instanceof AppError) return send(reply, request, error.code, error.message, error.fields);
+    if (error instanceof AppError) {
+      return send(reply, request, error.code, error.message, error.fields, error.status, error.extensions);
+    }
     const fe = error as FastifyError & { validation?: AjvError[]; validationContext?: string };
     if (fe.validation) {
       const errors = fe.validation.map((e) => ({ field: fieldOf(fe.validationContext, e), message: messageOf(e) }));

@@ -13,6 +13,7 @@ import type { Actor } from '../platform/access/actor.js';
 import type { Clock } from '../platform/clock/clock.js';
 import type { Background } from '../platform/jobs/background.js';
 import type { MailDelivery } from '../platform/notify/mail.js';
+import type { SmsGateway } from '../platform/sms/sms.gateway.js';
 
 /** What the app is built from; tests pass their own. */
 export interface AppDeps {
@@ -21,6 +22,8 @@ export interface AppDeps {
   clock: Clock;
   mail: MailDelivery;
   background: Background;
+  /** Text messages (MT-10): Twilio, or the simulator. */
+  sms: SmsGateway;
 }
 
 export type App = FastifyInstance<

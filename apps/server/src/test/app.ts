@@ -5,12 +5,15 @@ import type { App, AppDeps } from '../http/types.js';
 import { type Clock, systemClock } from '../platform/clock/clock.js';
 import { Background } from '../platform/jobs/background.js';
 import { MailDelivery } from '../platform/notify/mail.js';
+import type { SmsGateway } from '../platform/sms/sms.gateway.js';
+import { SimulatorGateway } from '../platform/sms/sms.simulator.js';
 import { testConfig, testDatabase } from './db.js';
 
 export interface TestAppOptions {
   config?: Partial<Config>;
   clock?: Clock;
   database?: Database;
+  sms?: SmsGateway;
 }
 
 /** Everything buildApp needs, on the worker's real database; mail goes to the outbox unless smtpUrl is set. */
@@ -23,6 +26,7 @@ export async function testDeps(options: TestAppOptions = {}): Promise<AppDeps> {
     clock: options.clock ?? systemClock,
     mail: new MailDelivery(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom }),
     background: new Background(),
+    sms: options.sms ?? new SimulatorGateway(),
   };
 }
 

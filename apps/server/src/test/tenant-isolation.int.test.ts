@@ -7,12 +7,21 @@ import { directoryImports } from '../modules/directory/directory.table.js';
 import { notifications } from '../modules/notifications/notifications.table.js';
 import { registrations } from '../modules/registrations/registrations.table.js';
 import { acceptUserAgreement, buildTestApp, signIn } from './app.js';
+import {
+  AUTHORIZER,
+  type ConsentRecords,
+  makeConsentRecords,
+  makeMergeRecords,
+  makePdf,
+  noConsentRecords,
+  SENT_CODE,
+} from './consent-records.js';
 import { testDatabase, testDriver } from './db.js';
 import { makeClient, makeOrganization, makeProgram, makeTenantPair, makeUser, type TestProgram } from './factories.js';
-import { auditOf, membershipIdOf } from './helpers.js';
+import { auditOf, isoDay, membershipIdOf } from './helpers.js';
 
-/** The ids of organization A's records that the table's URLs point at. */
-interface Records {
+/** The ids of organization A's records that the table's URLs point at (its client's consents included). */
+interface Records extends ConsentRecords {
   organizationId: string;
   programId: string;
   membershipId: string;
@@ -31,6 +40,9 @@ interface Records {
   importId: string;
   /** A client created by A's program (X-1: nobody else sees it without a consent). */
   clientId: string;
+  /** MT-7: a duplicate of it the network administrator merges in, and an earlier merge to undo. */
+  duplicateClientId: string;
+  mergeId: string;
 }
 
 /** Who legitimately reaches the record (the control that proves the URL is right). */
@@ -38,9 +50,13 @@ type Owner = 'adminA' | 'recipient' | 'networkAdmin' | 'sessionOwner';
 
 interface Row {
   route: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: (r: Records) => string;
   payload?: object;
+  /** A body that names other records of A (e.g. the duplicate to merge). */
+  payloadOf?: (r: Records) => object;
+  /** The body is a PDF file (Content-Type: application/pdf), not JSON. */
+  rawPdf?: true;
   owner?: Owner;
   /**
    * What an actor of organization B gets, when not 404: a network-administrator-only route refuses
@@ -61,6 +77,29 @@ interface Row {
  */
 const ROUTES: Row[] = [
   { route: 'GET /api/clients/:id', method: 'GET', url: (r) => `/api/clients/${r.clientId}` },
+  {
+    // MT-7: any program may ask whether a person known to another program matches; the answer is yes/no only.
+    route: 'POST /api/clients/:id/confirm',
+    method: 'POST',
+    url: (r) => `/api/clients/${r.clientId}/confirm`,
+    payload: { phone: '406-555-0000' },
+    networkWide: true,
+  },
+  {
+    route: 'POST /api/clients/:id/merge',
+    method: 'POST',
+    url: (r) => `/api/clients/${r.clientId}/merge`,
+    payloadOf: (r) => ({ mergedId: r.duplicateClientId }),
+    owner: 'networkAdmin',
+    orgActorStatus: 403,
+  },
+  {
+    route: 'POST /api/client-merges/:id/undo',
+    method: 'POST',
+    url: (r) => `/api/client-merges/${r.mergeId}/undo`,
+    owner: 'networkAdmin',
+    orgActorStatus: 403,
+  },
   {
     route: 'PATCH /api/clients/:id',
     method: 'PATCH',
@@ -191,6 +230,61 @@ const ROUTES: Row[] = [
     url: (r) => `/api/sessions/${r.sessionId}`,
     owner: 'sessionOwner',
   },
+  // MT-9/MT-10 consents: each mutating row acts on its own consent, in the state the action needs.
+  { route: 'GET /api/clients/:clientId/consents', method: 'GET', url: (r) => `/api/clients/${r.clientId}/consents` },
+  { route: 'GET /api/consents/:id', method: 'GET', url: (r) => `/api/consents/${r.consentId}` },
+  { route: 'GET /api/consents/:id/form.pdf', method: 'GET', url: (r) => `/api/consents/${r.consentId}/form.pdf` },
+  {
+    route: 'POST /api/consents/:id/esign',
+    method: 'POST',
+    url: (r) => `/api/consents/${r.consentToESign}/esign`,
+    payload: { signerName: AUTHORIZER, confirm: true },
+  },
+  {
+    route: 'POST /api/consents/:id/paper',
+    method: 'POST',
+    url: (r) => `/api/consents/${r.consentToSignOnPaper}/paper`,
+    payload: { signerName: AUTHORIZER, signedOn: isoDay() },
+  },
+  {
+    route: 'POST /api/consents/:id/revoke',
+    method: 'POST',
+    url: (r) => `/api/consents/${r.consentToRevoke}/revoke`,
+    payload: { reason: 'Isolation probe' },
+  },
+  {
+    route: 'POST /api/consents/:id/sms',
+    method: 'POST',
+    url: (r) => `/api/consents/${r.consentToText}/sms`,
+    payload: { phone: '406-555-0123' },
+  },
+  {
+    route: 'POST /api/consents/:id/sms/resend',
+    method: 'POST',
+    url: (r) => `/api/consents/${r.consentToResend}/sms/resend`,
+  },
+  {
+    route: 'POST /api/consents/:id/sms/verify',
+    method: 'POST',
+    url: (r) => `/api/consents/${r.consentToVerify}/sms/verify`,
+    payload: { code: SENT_CODE },
+  },
+  {
+    route: 'PUT /api/consents/:id/document',
+    method: 'PUT',
+    url: (r) => `/api/consents/${r.consentAwaitingUpload}/document`,
+    rawPdf: true,
+  },
+  {
+    route: 'GET /api/consents/:id/document',
+    method: 'GET',
+    url: (r) => `/api/consents/${r.consentWithDocument}/document`,
+  },
+  {
+    route: 'DELETE /api/consents/:id/document',
+    method: 'DELETE',
+    url: (r) => `/api/consents/${r.consentDocumentToDelete}/document`,
+  },
 ];
 
 /** Public routes whose parameter names a network, not a record of an organization: nothing of A to isolate. */
@@ -248,6 +342,7 @@ describe(`tenant isolation of every id-taking route on ${testDriver} (X-1)`, () 
   let t: Awaited<ReturnType<typeof makeTenantPair>>;
   let records: Records;
   let secrets: string[];
+  let pdf: Buffer;
   const cookies = {} as Record<Owner | 'orgB' | 'otherNetworkAdmin', string>;
 
   beforeAll(async () => {
@@ -262,6 +357,15 @@ describe(`tenant isolation of every id-taking route on ${testDriver} (X-1)`, () 
       name: `Secret Contact ${tag}`,
       email: `secret-${tag}@example.test`,
     });
+    const client = await makeClient(database.db, program, {
+      firstName: 'Secret',
+      lastName: `Client ${tag}`,
+      noFixedAddress: true,
+      city: 'Helena',
+      county: 'Lewis and Clark',
+      postalCode: '59601',
+    });
+    pdf = await makePdf();
     const [note] = await database.db
       .insert(notifications)
       .values({ networkId: t.network.id, userId: contact.id, kind: 'test', title: `Secret notice ${tag}` })
@@ -273,7 +377,9 @@ describe(`tenant isolation of every id-taking route on ${testDriver} (X-1)`, () 
       notificationId: note!.id,
       userId: contact.id,
       sessionId: '',
-      clientId: '',
+      clientId: client.id,
+      ...(await makeMergeRecords(database.db, program, owner.id)),
+      ...(await makeConsentRecords(database.db, program, client.id, owner.id, pdf)),
       ...(await makeChangeRequests(database.db, program, owner.id)),
       ...(await makeRegistrations(database.db, t.network.id)),
       importId: (
@@ -283,17 +389,15 @@ describe(`tenant isolation of every id-taking route on ${testDriver} (X-1)`, () 
           .returning({ id: directoryImports.id })
       )[0]!.id,
     };
-    records.clientId = (
-      await makeClient(database.db, program, {
-        firstName: 'Secret',
-        lastName: `Client ${tag}`,
-        noFixedAddress: true,
-        city: 'Helena',
-        county: 'Lewis and Clark',
-        postalCode: '59601',
-      })
-    ).id;
-    secrets = [org.name, program.name, `Client ${tag}`, contact.name, contact.email, `Secret notice ${tag}`];
+    secrets = [
+      org.name,
+      program.name,
+      `Client ${tag}`,
+      contact.name,
+      contact.email,
+      `Secret notice ${tag}`,
+      AUTHORIZER,
+    ];
 
     const orgB = await makeUser(database.db, [[t.b, ['mt_gatekeeper', 'mt_provider']]]);
     const other = await makeTenantPair(database.db);
@@ -322,8 +426,14 @@ describe(`tenant isolation of every id-taking route on ${testDriver} (X-1)`, () 
     app.inject({
       method: row.method,
       url: row.url(r),
-      headers: { cookie },
-      ...(row.payload ? { payload: row.payload } : {}),
+      headers: { cookie, ...(row.rawPdf ? { 'content-type': 'application/pdf' } : {}) },
+      ...(row.rawPdf
+        ? { payload: pdf }
+        : row.payloadOf
+          ? { payload: row.payloadOf(r) }
+          : row.payload
+            ? { payload: row.payload }
+            : {}),
     });
   const noRecord: () => Records = () => ({
     organizationId: randomUUID(),
@@ -339,6 +449,9 @@ describe(`tenant isolation of every id-taking route on ${testDriver} (X-1)`, () 
     registrationToApprove: randomUUID(),
     importId: randomUUID(),
     clientId: randomUUID(),
+    duplicateClientId: randomUUID(),
+    mergeId: randomUUID(),
+    ...noConsentRecords(),
   });
   const expectNothingOfA = (body: string) => {
     for (const s of secrets) expect(body).not.toContain(s);

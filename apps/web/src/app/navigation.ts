@@ -1,8 +1,10 @@
 import type { Capability } from '@portico/shared';
 import {
   IconAddressBook,
+  IconArrowMerge,
   IconBell,
   IconBuildingCommunity,
+  IconDeviceMobileMessage,
   IconFileCertificate,
   IconFileImport,
   IconGitPullRequest,
@@ -36,6 +38,8 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Agency', to: '/agency', capability: 'organization:read', icon: IconHome },
   { label: 'Directory', to: '/directory', capability: 'organization:read', icon: IconAddressBook },
   { label: 'Clients', to: '/clients', capability: 'clients:read', icon: IconUserSearch },
+  // MT-10 demo: the client's side of a text-message signature.
+  { label: 'Phone simulator', to: '/sms-simulator', capability: 'consents:read', icon: IconDeviceMobileMessage },
   { label: 'Agency agreement', to: '/agency-agreement', capability: 'agreements:sign', icon: IconFileCertificate },
   { label: 'Organizations', to: '/organizations', capability: 'network:manage', icon: IconBuildingCommunity },
   {
@@ -46,6 +50,7 @@ export const NAV_ITEMS: NavItem[] = [
     when: (c) => c.organizationEdits === 'change_request' || c.capabilities.includes('network:manage'),
     icon: IconGitPullRequest,
   },
+  { label: 'Client merges', to: '/client-merges', capability: 'network:manage', icon: IconArrowMerge },
   { label: 'Registrations', to: '/registrations', capability: 'network:manage', icon: IconUserPlus },
   { label: 'Users', to: '/users', capability: 'network:manage', icon: IconUsers },
   { label: 'Directory import', to: '/directory-import', capability: 'network:manage', icon: IconFileImport },

@@ -6,9 +6,13 @@ import { AgencyAgreementPage } from '../features/agency-agreement/AgencyAgreemen
 import { AgreementPage } from '../features/agreement/AgreementPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { ChangeRequestsPage } from '../features/change-requests/ChangeRequestsPage';
+import { ClientMergesPage } from '../features/clients/ClientMergesPage';
 import { ClientPage } from '../features/clients/ClientPage';
 import { ClientsPage } from '../features/clients/ClientsPage';
 import { NewClientPage } from '../features/clients/NewClientPage';
+import { ConsentPage } from '../features/consents/ConsentPage';
+import { NewConsentPage } from '../features/consents/NewConsentPage';
+import { SmsSimulatorPage } from '../features/consents/SmsSimulatorPage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { DirectoryImportPage } from '../features/directory-import/DirectoryImportPage';
 import { SentMailPage } from '../features/mail/SentMailPage';
@@ -120,10 +124,42 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'client-merges',
+        element: (
+          <RequireCapability capability="network:manage" title="Client merges">
+            <ClientMergesPage />
+          </RequireCapability>
+        ),
+      },
+      {
         path: 'clients/:id',
         element: (
           <RequireCapability capability="clients:read" title="Client">
             <ClientPage />
+          </RequireCapability>
+        ),
+      },
+      {
+        path: 'clients/:id/consents/new',
+        element: (
+          <RequireCapability capability="consents:write" title="New consent">
+            <NewConsentPage />
+          </RequireCapability>
+        ),
+      },
+      {
+        path: 'consents/:id',
+        element: (
+          <RequireCapability capability="consents:read" title="Consent">
+            <ConsentPage />
+          </RequireCapability>
+        ),
+      },
+      {
+        path: 'sms-simulator',
+        element: (
+          <RequireCapability capability="consents:read" title="Phone simulator">
+            <SmsSimulatorPage />
           </RequireCapability>
         ),
       },

@@ -8,6 +8,8 @@ export class ApiError extends Error {
   readonly fieldErrors: Record<string, string>;
   /** Every message per field, for fields the server checks against several rules (a new password). */
   readonly fieldMessages: Record<string, string[]>;
+  /** The whole problem body, for extension members such as a duplicate check's candidates. */
+  readonly problem: Record<string, unknown>;
 
   constructor(
     status: number,
@@ -15,8 +17,10 @@ export class ApiError extends Error {
     code?: string,
     requestId?: string,
     fieldMessages: Record<string, string[]> = {},
+    problem: Record<string, unknown> = {},
   ) {
     super(detail);
+    this.problem = problem;
     this.name = 'ApiError';
     this.status = status;
     this.detail = detail;
@@ -42,7 +46,8 @@ function fieldName(field: string): string {
   return field.replace(/^(body|query|params)\./, '');
 }
 
-async function toApiError(res: Response): Promise<ApiError> {
+/** A failed response as an ApiError (also for callers that send something other than JSON). */
+export async function toApiError(res: Response): Promise<ApiError> {
   let problem: Problem = {};
   try {
     problem = (await res.json()) as Problem;
@@ -55,7 +60,14 @@ async function toApiError(res: Response): Promise<ApiError> {
     fieldMessages[name] = [...(fieldMessages[name] ?? []), e.message];
   }
   const detail = problem.detail ?? problem.title ?? `The server answered ${res.status} ${res.statusText}.`;
-  return new ApiError(res.status, detail, problem.code, problem.requestId, fieldMessages);
+  return new ApiError(
+    res.status,
+    detail,
+    problem.code,
+    problem.requestId,
+    fieldMessages,
+    problem as Record<string, unknown>,
+  );
 }
 
 type Query = Record<string, string | number | boolean | null | undefined>;

@@ -1,14 +1,22 @@
+import { AppError } from '../../http/errors.js';
 import { problems } from '../../http/problem.js';
 import { IdParams } from '../../http/schema.js';
 import { requireActor } from '../../http/session.js';
 import type { App, AppDeps } from '../../http/types.js';
+import { confirmCandidate } from './clients.confirm.js';
+import * as merges from './clients.merge.js';
 import {
   Client,
+  ClientConfirm,
+  ClientConfirmResult,
   ClientCreate,
+  ClientMerge,
+  ClientMergeList,
   ClientPatch,
   ClientSearchQuery,
   ClientSearchResult,
   DuplicateProblem,
+  MergeBody,
 } from './clients.schema.js';
 import * as service from './clients.service.js';
 
@@ -45,18 +53,17 @@ export function clientRoutes(app: App, { database: { db }, clock }: AppDeps) {
     async (req, reply) => {
       const outcome = await service.createClient(deps, req.actor, req.body);
       if ('created' in outcome) return reply.status(201).send(outcome.created);
-      return reply
-        .status(409)
-        .type('application/problem+json')
-        .send({
+      throw new AppError(
+        'conflict',
+        `${outcome.duplicates.length} likely match(es) found. Choose one, or confirm this is a new person.`,
+        [],
+        {
           type: 'https://portico.dev/problems/possible-duplicate',
           title: 'This person may already be known',
-          status: 409,
-          detail: `${outcome.duplicates.length} likely match(es) found. Choose one, or confirm this is a new person.`,
           code: 'possible_duplicate',
-          requestId: String(req.id),
           candidates: outcome.duplicates,
-        });
+        },
+      );
     },
   );
   app.get(
@@ -85,5 +92,60 @@ export function clientRoutes(app: App, { database: { db }, clock }: AppDeps) {
       },
     },
     (req) => service.updateClient(deps, req.actor, req.params.id, req.body),
+  );
+  app.post(
+    '/api/clients/:id/confirm',
+    {
+      preHandler,
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary:
+          'Confirm a person known to another program by the phone or address the client gives: matches or not, never the stored value (MT-7)',
+        params: IdParams,
+        body: ClientConfirm,
+        response: { 200: ClientConfirmResult, ...problems(400, 401, 403, 404, 429) },
+      },
+    },
+    (req) => confirmCandidate(deps, req.actor, req.params.id, req.body),
+  );
+  app.post(
+    '/api/clients/:id/merge',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Merge a duplicate into this client (network administrator); undoable for 30 days',
+        params: IdParams,
+        body: MergeBody,
+        response: { 200: ClientMerge, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    (req) => merges.mergeClients(deps, req.actor, req.params.id, req.body.mergedId),
+  );
+  app.get(
+    '/api/client-merges',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: "The network's client merges, newest first (network administrator)",
+        response: { 200: ClientMergeList, ...problems(401, 403) },
+      },
+    },
+    (req) => merges.listMerges(deps, req.actor),
+  );
+  app.post(
+    '/api/client-merges/:id/undo',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Undo a merge within 30 days: the duplicate and its records come back',
+        params: IdParams,
+        response: { 200: ClientMerge, ...problems(401, 403, 404, 409) },
+      },
+    },
+    (req) => merges.undoMerge(deps, req.actor, req.params.id),
   );
 }

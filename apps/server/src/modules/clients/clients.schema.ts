@@ -101,3 +101,34 @@ export const DuplicateProblem = Type.Object({
 export const ClientSearchResult = Type.Object({
   items: Type.Array(Type.Object({ score: Type.Number(), client: Client })),
 });
+
+/** MT-7: what the client tells the user, to confirm a person known to another program. */
+export const ClientConfirm = Type.Object(
+  {
+    phone: Type.Optional(Type.String({ minLength: 7, maxLength: 30 })),
+    addressLine: Type.Optional(Type.String({ maxLength: 200 })),
+    postalCode: Type.Optional(Type.String({ maxLength: 20 })),
+  },
+  { additionalProperties: false },
+);
+export const ClientConfirmResult = Type.Object({
+  /** Only whether it matches: the stored value is never returned. */
+  matches: Type.Boolean(),
+  attemptsLeft: Type.Integer(),
+});
+
+/** MT-7 merge (network administrator): the duplicate's records move to the survivor, undoable for 30 days. */
+export const MergeBody = Type.Object({ mergedId: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+export const ClientMerge = Type.Object({
+  id: Type.String(),
+  survivorId: Type.String(),
+  mergedId: Type.String(),
+  moved: Type.Record(Type.String(), Type.Array(Type.String())),
+  mergedAt: DateTime,
+  undoneAt: Nullable(DateTime),
+  undoUntil: DateTime,
+  canUndo: Type.Boolean(),
+});
+export const ClientMergeList = Type.Object({
+  items: Type.Array(Type.Object({ ...ClientMerge.properties, survivor: Nullable(Client), merged: Nullable(Client) })),
+});

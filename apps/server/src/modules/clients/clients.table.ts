@@ -84,3 +84,33 @@ export const clientMerges = pgTable(
   },
   (t) => [index('client_merges_network_idx').on(t.networkId, t.mergedAt)],
 );
+
+/**
+ * MT-7: a program asked about a person it may not see ("known to another program") and the client's
+ * own phone or address matched, or did not. Rows rate-limit the asking; a match lets that program
+ * start a consent for the existing record.
+ */
+export const clientConfirmations = pgTable(
+  'client_confirmations',
+  {
+    id: id(),
+    ...tenantColumns(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** What was compared: phone or address. */
+    field: text('field').notNull(),
+    matched: boolean('matched').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('client_confirmations_user_idx').on(t.userId, t.createdAt),
+    index('client_confirmations_client_idx').on(t.clientId, t.programId, t.createdAt),
+  ],
+);

@@ -10,6 +10,8 @@ export interface SmsGateway {
   /** The number clients see the message come from, E.164. */
   readonly from: string;
   send(msg: OutboundSms): Promise<{ providerId: string }>;
+  /** Is this webhook call really from the provider? (The simulator has no webhook: always false.) */
+  verifyInbound(url: string, params: Record<string, string>, signature: string | undefined): boolean;
 }
 
 /** A client's reply (e.g. "YES"), as the provider's webhook delivered it. */

@@ -16,6 +16,10 @@ export class SimulatorGateway implements SmsGateway {
     this.from = options.from ?? DEFAULT_FROM;
   }
 
+  verifyInbound(): boolean {
+    return false;
+  }
+
   async send(msg: OutboundSms): Promise<{ providerId: string }> {
     // Refuse what Twilio would refuse, so a bad number fails in development too.
     if (!isE164(msg.to)) throw new Error(`Not an E.164 phone number: ${msg.to}`);

@@ -31,13 +31,20 @@ export class TwilioGateway implements SmsGateway {
   private readonly endpoint: string;
   private readonly authorization: string;
   private readonly timeoutMs: number;
+  private readonly authToken: string;
 
   constructor(options: TwilioOptions) {
+    this.authToken = options.authToken;
     const baseUrl = (options.baseUrl ?? 'https://api.twilio.com').replace(/\/+$/, '');
     this.from = options.from;
     this.endpoint = `${baseUrl}/2010-04-01/Accounts/${encodeURIComponent(options.accountSid)}/Messages.json`;
     this.authorization = `Basic ${Buffer.from(`${options.accountSid}:${options.authToken}`).toString('base64')}`;
     this.timeoutMs = options.timeoutMs ?? 10_000;
+  }
+
+  /** The inbound webhook is Twilio's only if its signature, over the URL Twilio called, checks out. */
+  verifyInbound(url: string, params: Record<string, string>, signature: string | undefined): boolean {
+    return Boolean(signature) && verifyTwilioSignature(this.authToken, url, params, signature as string);
   }
 
   async send(msg: OutboundSms): Promise<{ providerId: string }> {

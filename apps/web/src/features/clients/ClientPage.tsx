@@ -1,4 +1,4 @@
-import { Anchor, Button, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -10,10 +10,12 @@ import { LoadingBlock } from '../../components/LoadingBlock';
 import { PageHeader } from '../../components/PageHeader';
 import { SaveForm } from '../../components/SaveForm';
 import { ApiError, patch } from '../../lib/api';
+import { ConsentsSection } from '../consents/ConsentsSection';
 import { useCan } from '../session/useSession';
 import { ClientFields } from './ClientFields';
 import { ClientProfile } from './ClientProfile';
 import { CompletenessBadges } from './CompletenessBadge';
+import { MergeClient } from './MergeClient';
 import { bodyOf, PROFILE_FIELDS, type ProfileValues, valuesOf } from './profile';
 import { clientKey, useClient } from './queries';
 import type { Client } from './types';
@@ -64,8 +66,18 @@ export function ClientPage() {
           )
         }
       />
+      {c.mergedIntoId && (
+        <Alert color="orange" title="This record was merged">
+          It is a duplicate of another client.{' '}
+          <Anchor component={Link} to={`/clients/${c.mergedIntoId}`}>
+            Open the client it was merged into
+          </Anchor>
+        </Alert>
+      )}
       <CompletenessBadges completeness={c.completeness} />
       {editing ? <EditClient client={c} onDone={() => setEditing(false)} /> : <ClientProfile client={c} />}
+      {can('consents:read') && <ConsentsSection clientId={c.id} />}
+      {can('network:manage') && !c.mergedIntoId && <MergeClient survivor={c} />}
     </Stack>
   );
 }

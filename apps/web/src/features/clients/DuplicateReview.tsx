@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Tit
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router-dom';
 import { formatDate } from '../../lib/format';
+import { ConfirmCandidate } from './ConfirmCandidate';
 import type { ProfileValues } from './profile';
 import type { DuplicateCandidate } from './types';
 
@@ -26,7 +27,15 @@ function PersonLines({ person }: { person: Person }) {
   );
 }
 
-function CandidateCard({ candidate, index }: { candidate: DuplicateCandidate; index: number }) {
+function CandidateCard({
+  candidate,
+  index,
+  typed,
+}: {
+  candidate: DuplicateCandidate;
+  index: number;
+  typed: ProfileValues;
+}) {
   const c = candidate.client;
   const headingId = `duplicate-${index}`;
   return (
@@ -62,6 +71,13 @@ function CandidateCard({ candidate, index }: { candidate: DuplicateCandidate; in
         <Anchor component={Link} to={`/clients/${c.id}`} mt="sm" display="inline-block">
           Use this client<span className="visually-hidden">: {`${c.firstName} ${c.lastName}`}</span>
         </Anchor>
+      )}
+      {!c && candidate.candidateToken && (
+        <ConfirmCandidate
+          token={candidate.candidateToken}
+          index={index}
+          typedName={{ firstName: typed.firstName, lastName: typed.lastName }}
+        />
       )}
     </Paper>
   );
@@ -103,7 +119,7 @@ export function DuplicateReview({ candidates, typed, onConfirmNew, confirming }:
           />
         </Paper>
         {candidates.map((c, i) => (
-          <CandidateCard key={c.client?.id ?? c.candidateToken ?? i} candidate={c} index={i} />
+          <CandidateCard key={c.client?.id ?? c.candidateToken ?? i} candidate={c} index={i} typed={typed} />
         ))}
       </SimpleGrid>
       <Group mt="md">

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { ApiError, get } from '../../lib/api';
+import { ApiError, get, post } from '../../lib/api';
 import type { Client, ClientSearch, DuplicateCandidate } from './types';
 
 export const clientKey = (id: string) => ['clients', id] as const;
@@ -28,39 +28,13 @@ export function useClient(id: string) {
 
 export type CreateOutcome = { created: Client } | { duplicates: DuplicateCandidate[] };
 
-interface Problem {
-  detail?: string;
-  title?: string;
-  code?: string;
-  requestId?: string;
-  errors?: { field: string; message: string }[];
-  candidates?: DuplicateCandidate[];
-}
-
-/**
- * MT-7: POST /api/clients. A 409 is an answer, not a failure: it carries the likely duplicates, which
- * the shared client would drop, so this call reads the problem itself.
- */
+/** MT-7: POST /api/clients. A 409 is an answer, not a failure: its problem body carries the likely duplicates. */
 export async function createClient(body: object): Promise<CreateOutcome> {
-  let res: Response;
   try {
-    res = await fetch('/api/clients', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, 'Portico could not be reached. Check your connection and try again.');
+    return { created: await post<Client>('/api/clients', body) };
+  } catch (err) {
+    const candidates = err instanceof ApiError && err.status === 409 ? err.problem.candidates : undefined;
+    if (Array.isArray(candidates)) return { duplicates: candidates as DuplicateCandidate[] };
+    throw err;
   }
-  if (res.status === 201) return { created: (await res.json()) as Client };
-  const problem = ((await res.json().catch(() => ({}))) ?? {}) as Problem;
-  if (res.status === 409 && problem.candidates) return { duplicates: problem.candidates };
-  const fieldMessages: Record<string, string[]> = {};
-  for (const e of problem.errors ?? []) {
-    const name = e.field.replace(/^(body|query|params)\./, '');
-    fieldMessages[name] = [...(fieldMessages[name] ?? []), e.message];
-  }
-  const detail = problem.detail ?? problem.title ?? `The server answered ${res.status} ${res.statusText}.`;
-  throw new ApiError(res.status, detail, problem.code, problem.requestId, fieldMessages);
 }
