@@ -82,14 +82,14 @@ function buildBlocks(people: PersonFields[]) {
   };
 }
 
-interface Query {
+export interface Query {
   record: PersonFields;
   /** Index of the person this duplicates; null for a new person. */
   truth: number | null;
   note: string;
 }
 
-function makeQueries(people: PersonFields[], duplicates: number, newPeople: number, seed: number): Query[] {
+export function makeQueries(people: PersonFields[], duplicates: number, newPeople: number, seed: number): Query[] {
   const rng = makeRng(seed + 1);
   const queries: Query[] = [];
   for (let d = 0; d < duplicates; d++) {
@@ -115,7 +115,7 @@ function makeQueries(people: PersonFields[], duplicates: number, newPeople: numb
   return queries;
 }
 
-function figures(tp: number, fp: number, fn: number): Figures {
+export function figures(tp: number, fp: number, fn: number): Figures {
   return {
     truePositives: tp,
     falsePositives: fp,
@@ -125,7 +125,7 @@ function figures(tp: number, fp: number, fn: number): Figures {
   };
 }
 
-const show = (p: PersonFields) =>
+export const show = (p: PersonFields) =>
   `${fullName(p)} ${p.birthDate} ${p.phone ?? '-'} ${p.addressLine ?? '-'} ${p.postalCode ?? ''}`.trim();
 
 export function evaluateDuplicates({ people = 10_000, duplicates = 2_000, newPeople = 2_000, seed = 20260 } = {}) {

@@ -11,6 +11,7 @@ import { actAs, testDeps } from '../apps/server/src/test/app.js';
 import { makeTenantPair } from '../apps/server/src/test/factories.js';
 import { directoryBench } from './directory.js';
 import { duplicatesBench } from './duplicates.js';
+import { duplicatesSqlBench } from './duplicates-sql.js';
 import { ms, pct } from './stats.js';
 
 const AUDIT_WRITES = 1000;
@@ -105,5 +106,6 @@ for (const [name, url] of targets) {
   }
   await directoryBench(database);
   duplicatesBench();
+  await duplicatesSqlBench(database);
   await database.close();
 }

@@ -16,6 +16,7 @@ import { systemClock } from '../apps/server/src/platform/clock/clock.js';
 import { Background } from '../apps/server/src/platform/jobs/background.js';
 import { MailDelivery } from '../apps/server/src/platform/notify/mail.js';
 import { mailOutbox } from '../apps/server/src/platform/notify/mail.table.js';
+import { SimulatorGateway } from '../apps/server/src/platform/sms/sms.simulator.js';
 
 export const DEMO_PASSWORD = 'E2e-demo-password-2026!';
 const require = createRequire(import.meta.url);
@@ -79,7 +80,9 @@ export async function startPortal(): Promise<Portal> {
   await migrate(database);
   await seedDemoIfEmpty(database.db, DEMO_PASSWORD);
   const mail = new MailDelivery(database.db, { smtpUrl: undefined, from: config.mailFrom });
-  const app: App = await buildApp({ config, database, clock: systemClock, mail, background: new Background() });
+  // MT-10: text messages stay in the portal; the Phone simulator page plays the client's phone.
+  const sms = new SimulatorGateway();
+  const app: App = await buildApp({ config, database, clock: systemClock, mail, background: new Background(), sms });
   await app.listen({ port, host: '127.0.0.1' });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
