@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   locked: 423,
   rate_limited: 429,
   internal: 500,
+  upstream: 502,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
@@ -20,6 +21,7 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   locked: 'Account locked',
   rate_limited: 'Too many requests',
   internal: 'Something went wrong on our side',
+  upstream: 'A service Portico relies on did not answer',
 };
 
 export interface FieldError {

@@ -1,4 +1,4 @@
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { DUPLICATE_THRESHOLD, nameKeys, type PersonFields, scoreMatch, transposedBirthDate } from './clients.match.js';
 import type { ClientRow } from './clients.repo.js';
@@ -21,17 +21,24 @@ export async function findDuplicates(tx: Db | Tx, networkId: string, input: Pers
   const swapped = transposedBirthDate(input.birthDate);
   const keys = nameKeys(input.firstName, input.lastName);
   const full = `${input.firstName} ${input.lastName}`;
+  // One indexed lookup per block, united: an OR of them would scan the whole network's clients.
+  const birthDates = swapped ? sql`${input.birthDate}, ${swapped}` : sql`${input.birthDate}`;
   const blocks = [
-    eq(clients.birthDate, input.birthDate),
-    swapped ? eq(clients.birthDate, swapped) : undefined,
-    input.phone ? eq(clients.phone, input.phone) : undefined,
-    keys.length ? sql`${clients.nameKeys} && ${sql.param(keys)}::text[]` : undefined,
-    sql`(${clients.firstName} || ' ' || ${clients.lastName}) % ${full}`,
-  ];
+    sql`SELECT id FROM clients WHERE network_id = ${networkId} AND birth_date IN (${birthDates})`,
+    input.phone ? sql`SELECT id FROM clients WHERE network_id = ${networkId} AND phone = ${input.phone}` : undefined,
+    keys.length ? sql`SELECT id FROM clients WHERE name_keys && ${sql.param(keys)}::text[]` : undefined,
+    sql`SELECT id FROM clients WHERE (first_name || ' ' || last_name) % ${full}`,
+  ].filter((b) => b !== undefined);
   const rows = await tx
     .select()
     .from(clients)
-    .where(and(eq(clients.networkId, networkId), isNull(clients.mergedIntoId), or(...blocks)))
+    .where(
+      and(
+        eq(clients.networkId, networkId),
+        isNull(clients.mergedIntoId),
+        sql`${clients.id} IN (${sql.join(blocks, sql` UNION `)})`,
+      ),
+    )
     // Common names fill the blocks: keep the likeliest (same or swapped birth date, then most similar name).
     .orderBy(
       sql`(${clients.birthDate} IN (${input.birthDate}, ${swapped ?? input.birthDate})) DESC`,

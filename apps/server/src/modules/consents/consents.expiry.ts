@@ -1,5 +1,5 @@
 import { ROLE_CODES } from '@portico/shared';
-import { and, eq, gt, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { systemTx } from '../../db/tx.js';
 import { PERMISSIONS } from '../../platform/access/permissions.js';
@@ -67,18 +67,24 @@ async function noticeOne(db: Db, consentId: string, now: Date): Promise<boolean>
       .select({ name: programs.name })
       .from(programs)
       .where(eq(programs.id, claimed.createdByProgramId));
-    const people = await tx
-      .selectDistinct({ id: users.id, email: users.email, name: users.name })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(
-        and(
-          eq(memberships.programId, claimed.createdByProgramId),
-          membershipIsActive,
-          eq(users.status, 'active'),
-          sql`${memberships.roles} && ${rolesArray(CONSENT_WRITERS)}`,
-        ),
+    const members = (where: SQL | undefined) =>
+      tx
+        .selectDistinct({ id: users.id, email: users.email, name: users.name })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(where, membershipIsActive, eq(users.status, 'active')));
+    let people = await members(
+      and(
+        eq(memberships.programId, claimed.createdByProgramId),
+        sql`${memberships.roles} && ${rolesArray(CONSENT_WRITERS)}`,
+      ),
+    );
+    // A program with nobody left to collect consents: its network's administrators hear instead.
+    if (!people.length) {
+      people = await members(
+        and(eq(memberships.networkId, claimed.networkId), sql`'network_admin' = ANY(${memberships.roles})`),
       );
+    }
     const until = claimed.expiresAt.toISOString().slice(0, 10);
     const title = `A client's consent expires on ${until}`;
     const body = `A release of information started by ${program?.name ?? 'your program'} is valid until ${until}. Ask the client to sign a new one before then to keep referrals going.`;

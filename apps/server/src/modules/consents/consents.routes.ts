@@ -1,3 +1,4 @@
+import type { preHandlerHookHandler } from 'fastify';
 import { type TObject, type TSchema, Type } from 'typebox';
 import { problems } from '../../http/problem.js';
 import { IdParams } from '../../http/schema.js';
@@ -19,22 +20,27 @@ import * as service from './consents.service.js';
 
 const PdfFile = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'application/pdf' });
 
+type NoBody = TObject<Record<string, never>>;
+
+/** A step on one consent (`/api/consents/:id/...`) answering the consent; without a body it declares none. */
+export function consentStep<B extends TSchema = NoBody>(preHandler: preHandlerHookHandler, summary: string, body?: B) {
+  const schema = {
+    tags: ['consents'],
+    summary,
+    params: IdParams,
+    response: { 200: Consent, ...problems(400, 401, 403, 404, 409, 502) },
+  };
+  // Fastify warns about an undefined body schema, so a step without a body has no key for it.
+  return { preHandler, schema: (body ? { ...schema, body } : schema) as typeof schema & { body: B } };
+}
+
 /** MT-9/MT-10 consents: create, read, e-sign, paper and its upload, revoke, the printable forms. */
 export function consentRoutes(app: App, { database: { db }, clock, sms }: AppDeps) {
   const deps = { db, clock, sms };
   // MT-3: consent work stays closed until the user agreement is signed.
   const preHandler = requireActor({ db, clock }, { agreement: true });
   const tags = ['consents'];
-  const one = <B extends TSchema = TObject<Record<string, never>>>(summary: string, body?: B) => {
-    const schema = {
-      tags,
-      summary,
-      params: IdParams,
-      response: { 200: Consent, ...problems(400, 401, 403, 404, 409) },
-    };
-    // A route without a body declares none (Fastify warns about an undefined body schema).
-    return { preHandler, schema: (body ? { ...schema, body } : schema) as typeof schema & { body: B } };
-  };
+  const one = <B extends TSchema = NoBody>(summary: string, body?: B) => consentStep(preHandler, summary, body);
   const pdf = (reply: import('fastify').FastifyReply, name: string, bytes: Buffer, disposition = 'inline') =>
     reply.type('application/pdf').header('content-disposition', contentDisposition(disposition, name)).send(bytes);
 

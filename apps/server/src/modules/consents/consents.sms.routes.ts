@@ -3,14 +3,15 @@ import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
 import { type TObject, type TSchema, Type } from 'typebox';
 import { AppError, invalid, notFound } from '../../http/errors.js';
 import { problems } from '../../http/problem.js';
-import { DateTime, IdParams, Uuid } from '../../http/schema.js';
+import { DateTime, Uuid } from '../../http/schema.js';
 import { requireActor } from '../../http/session.js';
 import type { App, AppDeps } from '../../http/types.js';
 import { assertCan } from '../../platform/access/actor.js';
 import { toE164 } from '../../platform/sms/sms.phone.js';
 import { parseTwilioInbound } from '../../platform/sms/sms.twilio.js';
 import { withTenant } from '../../platform/tenancy/tenancy.js';
-import { Consent, SmsCode, SmsStart } from './consents.schema.js';
+import { consentStep } from './consents.routes.js';
+import { SmsCode, SmsStart } from './consents.schema.js';
 import * as sms from './consents.sms.js';
 import { smsMessages } from './consents.table.js';
 
@@ -43,16 +44,8 @@ export function consentSmsRoutes(app: App, deps: AppDeps) {
   const consentDeps = { db, clock, sms: deps.sms };
   const preHandler = requireActor({ db, clock }, { agreement: true });
   const tags = ['consents'];
-  const step = <B extends TSchema = TObject<Record<string, never>>>(summary: string, body?: B) => {
-    const schema = {
-      tags,
-      summary,
-      params: IdParams,
-      response: { 200: Consent, ...problems(400, 401, 403, 404, 409) },
-    };
-    // A route without a body declares none (Fastify warns about an undefined body schema).
-    return { preHandler, schema: (body ? { ...schema, body } : schema) as typeof schema & { body: B } };
-  };
+  const step = <B extends TSchema = TObject<Record<string, never>>>(summary: string, body?: B) =>
+    consentStep(preHandler, summary, body);
 
   app.post(
     '/api/consents/:id/sms',

@@ -2,10 +2,11 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Static } from 'typebox';
 import type { Tx } from '../../db/client.js';
 import { systemTx } from '../../db/tx.js';
-import { conflict, invalid } from '../../http/errors.js';
+import { AppError, conflict, invalid } from '../../http/errors.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { InboundSms, SmsGateway } from '../../platform/sms/sms.gateway.js';
 import { toE164 } from '../../platform/sms/sms.phone.js';
+import { SmsSendError } from '../../platform/sms/sms.twilio.js';
 import { withTenant } from '../../platform/tenancy/tenancy.js';
 import * as clientsRepo from '../clients/clients.repo.js';
 import * as repo from './consents.repo.js';
@@ -26,7 +27,14 @@ import { consentSmsChallenges, consents, smsMessages } from './consents.table.js
 
 /** Sends a text and keeps it in the message log, inside the caller's transaction. */
 async function text(tx: Tx, sms: SmsGateway, networkId: string, to: string, body: string) {
-  const { providerId } = await sms.send({ to, body });
+  let providerId: string;
+  try {
+    ({ providerId } = await sms.send({ to, body }));
+  } catch (err) {
+    if (!(err instanceof SmsSendError)) throw err;
+    // Nothing is saved: the request or code can simply be sent again.
+    throw new AppError('upstream', `The text message could not be sent (${err.message}). Try again in a moment.`);
+  }
   // Wall-clock times, not the transaction's: a reply and the code it triggers share one transaction.
   await tx.insert(smsMessages).values({
     networkId,
@@ -35,7 +43,7 @@ async function text(tx: Tx, sms: SmsGateway, networkId: string, to: string, body
     fromNumber: sms.from,
     body,
     providerId,
-    createdAt: new Date(),
+    createdAt: sql`clock_timestamp()`,
   });
 }
 
@@ -118,7 +126,7 @@ export async function receiveSms(deps: ConsentDeps, msg: InboundSms, networkId?:
         fromNumber: from,
         body: msg.body.slice(0, 1600),
         providerId: msg.providerId,
-        createdAt: new Date(),
+        createdAt: sql`clock_timestamp()`,
       })
       .onConflictDoNothing()
       .returning({ id: smsMessages.id });
