@@ -51,6 +51,12 @@ describe('a provider finds no client, creates a new person and has the consent e
     // MT-9: a consent naming two programs of two other organizations (the provider's own is always on it).
     await page.getByRole('link', { name: 'New consent' }).click();
     await page.getByRole('heading', { name: 'New consent', level: 1 }).waitFor();
+    // The form carries the client's details; a correction made here updates the client.
+    await page.getByText('Address: 77 Orchard Lane, Fresno, 93701').waitFor();
+    await page.getByRole('button', { name: 'Correct the client’s details' }).click();
+    await page.getByLabel('Street address').fill('79 Orchard Lane');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText('Address: 79 Orchard Lane, Fresno, 93701').waitFor();
     await page.getByRole('button', { name: 'Add Family Navigation' }).click();
     await page.getByRole('button', { name: 'Add Home-Delivered Meals' }).click();
     await page.getByLabel('Needs and services requested').check();

@@ -60,6 +60,21 @@ function adapterOf(database: Database): PgBoss.Db {
 }
 
 /**
+ * Two processes starting at once both create the queue's table and schedule (DDL and upserts on pg-boss's
+ * tables); PostgreSQL may pick one as a deadlock victim. The step is idempotent, so it is simply retried.
+ */
+async function retryOnDeadlock<T>(step: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await step();
+    } catch (err) {
+      if ((err as { code?: string }).code !== '40P01' || i >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 50 * i + Math.random() * 100));
+    }
+  }
+}
+
+/**
  * The background job queue: pg-boss on PostgreSQL (schema `pgboss`), so every server process
  * against one database shares it — a cron tick becomes ONE job, taken by one worker of one process,
  * retried if it fails. Modules register their recurring jobs before `start()`.
@@ -87,11 +102,11 @@ export class JobQueue {
     this.started = true;
     await this.boss.start();
     for (const job of this.jobs) {
-      await this.boss.createQueue(job.name, { name: job.name, retryLimit: 3, retryDelay: 60 });
+      await retryOnDeadlock(() => this.boss.createQueue(job.name, { name: job.name, retryLimit: 3, retryDelay: 60 }));
       await this.boss.work(job.name, { pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2 }, async () => {
         await job.handler();
       });
-      await this.boss.schedule(job.name, job.cron);
+      await retryOnDeadlock(() => this.boss.schedule(job.name, job.cron));
       // Once at start, so a reminder missed while every process was down goes out now; the
       // singleton key makes processes starting together queue one run, not one each.
       await this.runNow(job.name, { singletonKey: 'start', singletonSeconds: 60 });

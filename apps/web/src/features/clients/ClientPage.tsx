@@ -1,24 +1,18 @@
 import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPencil } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { fieldErrorGetter } from '../../components/FormError';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { PageHeader } from '../../components/PageHeader';
-import { SaveForm } from '../../components/SaveForm';
-import { ApiError, patch } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { ConsentsSection } from '../consents/ConsentsSection';
 import { useCan } from '../session/useSession';
-import { ClientFields } from './ClientFields';
 import { ClientProfile } from './ClientProfile';
 import { CompletenessBadges } from './CompletenessBadge';
+import { EditClient } from './EditClient';
 import { MergeClient } from './MergeClient';
-import { bodyOf, PROFILE_FIELDS, type ProfileValues, valuesOf } from './profile';
-import { clientKey, useClient } from './queries';
-import type { Client } from './types';
+import { useClient } from './queries';
 
 /** MT-8: one client's profile; the program edits it in place. */
 export function ClientPage() {
@@ -79,26 +73,5 @@ export function ClientPage() {
       {can('consents:read') && <ConsentsSection clientId={c.id} />}
       {can('network:manage') && !c.mergedIntoId && <MergeClient survivor={c} />}
     </Stack>
-  );
-}
-
-function EditClient({ client, onDone }: { client: Client; onDone: () => void }) {
-  const queryClient = useQueryClient();
-  const [values, setValues] = useState<ProfileValues>(() => valuesOf(client));
-  const set = <K extends keyof ProfileValues>(key: K, value: ProfileValues[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
-  const save = useMutation({
-    mutationFn: () => patch<Client>(`/api/clients/${client.id}`, bodyOf(values)),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(clientKey(client.id), saved);
-      void queryClient.invalidateQueries({ queryKey: ['clients', 'search'] });
-      notifications.show({ color: 'teal', message: 'Saved' });
-      onDone();
-    },
-  });
-  return (
-    <SaveForm save={save} fields={PROFILE_FIELDS} submitLabel="Save profile" onCancel={onDone}>
-      <ClientFields values={values} set={set} err={fieldErrorGetter(save.error)} idPrefix="edit-client" />
-    </SaveForm>
   );
 }

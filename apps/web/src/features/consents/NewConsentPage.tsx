@@ -9,6 +9,8 @@ import { LoadingBlock } from '../../components/LoadingBlock';
 import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
 import { ApiError, fieldErrorsOf, post } from '../../lib/api';
+import { formatDate } from '../../lib/format';
+import { EditClient } from '../clients/EditClient';
 import { useClient } from '../clients/queries';
 import type { Client } from '../clients/types';
 import { AuthorizerFields } from './AuthorizerFields';
@@ -41,7 +43,7 @@ export function NewConsentPage() {
   // MT-7: a person known to another program, confirmed by the client's phone or address on the duplicate review.
   const hidden = (useLocation().state as { hiddenPerson?: { firstName: string; lastName: string } } | null)
     ?.hiddenPerson;
-  if (client.data) return <NewConsentForm client={client.data} />;
+  if (client.data) return <NewConsentForm client={client.data} profile={client.data} />;
   const notFound = client.error instanceof ApiError && client.error.status === 404;
   if (notFound && hidden) return <NewConsentForm client={{ id, ...hidden }} knownElsewhere />;
   return (
@@ -64,9 +66,12 @@ export function NewConsentPage() {
 
 function NewConsentForm({
   client,
+  profile,
   knownElsewhere = false,
 }: {
   client: Pick<Client, 'id' | 'firstName' | 'lastName'>;
+  /** The full profile, when the program sees it: the form is prefilled from it and can correct it. */
+  profile?: Client;
   knownElsewhere?: boolean;
 }) {
   const clientName = `${client.firstName} ${client.lastName}`;
@@ -122,6 +127,7 @@ function NewConsentForm({
           </>
         }
       />
+      {profile && <ClientOnForm client={profile} />}
       <Section id="new-consent-programs" title="Receiving programs">
         <ProgramPicker
           chosen={draft.programs}
@@ -165,5 +171,33 @@ function NewConsentForm({
         </Stack>
       </form>
     </Stack>
+  );
+}
+
+/** MT-9: the client's details as the form carries them; a correction here updates the client (audited). */
+function ClientOnForm({ client }: { client: Client }) {
+  const [editing, setEditing] = useState(false);
+  const address = client.noFixedAddress
+    ? 'No fixed address'
+    : [client.addressLine, client.city, client.postalCode].filter(Boolean).join(', ');
+  return (
+    <Section id="new-consent-client" title="Client on the form">
+      {editing ? (
+        <EditClient client={client} onDone={() => setEditing(false)} />
+      ) : (
+        <Stack gap={4}>
+          <Text>
+            {client.firstName} {client.lastName}, born {formatDate(client.birthDate)}
+          </Text>
+          <Text size="sm">Phone: {client.noPhone ? 'No phone' : (client.phone ?? 'none given')}</Text>
+          <Text size="sm">Address: {address || 'none given'}</Text>
+          <Group mt="xs">
+            <Button variant="default" size="xs" onClick={() => setEditing(true)}>
+              Correct the client’s details
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Section>
   );
 }
