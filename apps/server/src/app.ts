@@ -34,6 +34,7 @@ import { membershipRoutes } from './modules/memberships/memberships.routes.js';
 import { networkRoutes } from './modules/networks/networks.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { organizationRoutes } from './modules/organizations/organizations.routes.js';
+import { referralRoutes } from './modules/referrals/referrals.routes.js';
 import { registrationRoutes } from './modules/registrations/registrations.routes.js';
 import { ssoRoutes } from './modules/sso/sso.routes.js';
 
@@ -57,6 +58,7 @@ const MODULES = [
   clientRoutes,
   consentRoutes,
   consentSmsRoutes,
+  referralRoutes,
   notificationRoutes,
   auditLogRoutes,
   ssoRoutes,

@@ -5,6 +5,7 @@ import { migrate } from './db/migrate.js';
 import { demoSignInsTable, seedDemoIfEmpty } from './demo/seed.js';
 import { registerReminderJob } from './modules/agency-agreements/agency-agreements.reminders.js';
 import { registerConsentExpiryJob } from './modules/consents/consents.expiry.js';
+import { registerStaleReferralJob } from './modules/referrals/referrals.stale.js';
 import { systemClock } from './platform/clock/clock.js';
 import { Background } from './platform/jobs/background.js';
 import { JobQueue } from './platform/jobs/queue.js';
@@ -24,6 +25,7 @@ mail.start();
 const jobs = new JobQueue(database, { log: app.log });
 registerReminderJob(jobs, { db: database.db, clock: systemClock, mail });
 registerConsentExpiryJob(jobs, { db: database.db, clock: systemClock, mail });
+registerStaleReferralJob(jobs, { db: database.db, clock: systemClock, mail });
 
 let closing = false;
 async function shutdown(signal: string) {

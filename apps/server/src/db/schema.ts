@@ -10,6 +10,7 @@ export * from '../modules/memberships/memberships.table.js';
 export * from '../modules/networks/networks.table.js';
 export * from '../modules/notifications/notifications.table.js';
 export * from '../modules/organizations/organizations.table.js';
+export * from '../modules/referrals/referrals.table.js';
 export * from '../modules/registrations/registrations.table.js';
 export * from '../modules/sso/sso.table.js';
 export * from '../platform/audit/audit.table.js';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PRESET_CODES, type RoleCode } from '@portico/shared';
-import { count, eq } from 'drizzle-orm';
+import { OPEN_REFERRAL_STATES, PRESET_CODES, type ReferralState, type RoleCode } from '@portico/shared';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { type Database, openDatabase } from '../db/client.js';
@@ -14,6 +14,8 @@ import { users } from '../modules/identity/identity.table.js';
 import { memberships } from '../modules/memberships/memberships.table.js';
 import { networks } from '../modules/networks/networks.table.js';
 import { organizations, programs } from '../modules/organizations/organizations.table.js';
+import { isStale } from '../modules/referrals/referrals.rules.js';
+import { referralEvents, referralNotes, referrals } from '../modules/referrals/referrals.table.js';
 import { registrations } from '../modules/registrations/registrations.table.js';
 import { signIn, testDeps } from '../test/app.js';
 import { DEMO_NEAR_DUPLICATES, demoClient } from './clients.demo.js';
@@ -100,6 +102,90 @@ describe('demo data', () => {
       const paper = signed.find((r) => r.method === 'paper')!;
       const [doc] = await database.db.select().from(consentDocuments).where(eq(consentDocuments.consentId, paper.id));
       expect(doc?.content.subarray(0, 5).toString(), net.preset).toBe('%PDF-');
+    }
+  });
+
+  it('MT-11..MT-16: every network has referrals in every state, with timelines and notes', async () => {
+    const now = new Date();
+    const db = database.db;
+    for (const net of await db.select().from(networks)) {
+      const rows = await db.select().from(referrals).where(eq(referrals.networkId, net.id));
+      expect(new Set(rows.map((r) => r.state)), net.preset).toEqual(
+        new Set(['draft', 'sent', 'assigned', 'refused', 'closed']),
+      );
+      expect(
+        rows.some((r) => r.serviceStatus === 'enrolled'),
+        net.preset,
+      ).toBe(true);
+      expect(rows.find((r) => r.state === 'refused')?.refusalReason, net.preset).toBeTruthy();
+      // MT-16: exactly one is stale (sent four business days ago, never acknowledged).
+      expect(
+        rows.filter((r) => isStale(r, now)).map((r) => r.state),
+        net.preset,
+      ).toEqual(['sent']);
+      // MT-11: one open referral per client and program.
+      const open = rows.filter((r) => OPEN_REFERRAL_STATES.includes(r.state as ReferralState));
+      expect(new Set(open.map((r) => `${r.clientId}:${r.toProgramId}`)).size, net.preset).toBe(open.length);
+      const members = await db.select().from(memberships).where(eq(memberships.networkId, net.id));
+      const admins = new Set(members.filter((m) => m.roles.includes('network_admin')).map((m) => m.userId));
+      const memberOf = (userId: string | null, programId: string | null) =>
+        admins.has(userId ?? '') || members.some((m) => m.userId === userId && m.programId === programId);
+      for (const r of rows) {
+        const [consent] = await db.select().from(consents).where(eq(consents.id, r.consentId));
+        expect(consent?.status, net.preset).toBe('signed');
+        expect(consent!.expiresAt!.getTime(), net.preset).toBeGreaterThan(now.getTime());
+        const named = await db.select().from(consentPrograms).where(eq(consentPrograms.consentId, r.consentId));
+        expect(
+          named.map((p) => p.programId),
+          net.preset,
+        ).toEqual(expect.arrayContaining([r.fromProgramId, r.toProgramId]));
+        expect(r.organizationId, net.preset).not.toBe(r.toOrganizationId);
+        const events = await db
+          .select()
+          .from(referralEvents)
+          .where(eq(referralEvents.referralId, r.id))
+          .orderBy(asc(referralEvents.at));
+        const kinds = events.map((e) => e.kind);
+        expect(kinds.slice(0, r.state === 'draft' ? 1 : 2), `${net.preset} ${r.state}`).toEqual(
+          r.state === 'draft' ? ['created'] : ['created', 'sent'],
+        );
+        if (r.assignedTo) expect(kinds, net.preset).toContain('assigned');
+        if (r.state === 'refused') expect(kinds, net.preset).toContain('refused');
+        if (r.state === 'closed') expect(kinds, net.preset).toContain('status');
+        for (const e of events) expect(memberOf(e.actorId, e.programId), `${net.preset} ${e.kind}`).toBe(true);
+        expect(r.lastActivityAt.getTime(), net.preset).toBeGreaterThanOrEqual(
+          Math.max(...events.map((e) => e.at.getTime())),
+        );
+      }
+      const notes = await db.select().from(referralNotes).where(eq(referralNotes.networkId, net.id));
+      expect(new Set(notes.map((n) => n.shared)), net.preset).toEqual(new Set([true, false]));
+      for (const n of notes) expect([n.contactMethod, n.outcome].every(Boolean), net.preset).toBe(true);
+    }
+    // Riverside's gatekeeper and provider have each sent work and received some.
+    const [riverside] = await db.select().from(networks).where(eq(networks.preset, 'default'));
+    const rows = await db.select().from(referrals).where(eq(referrals.networkId, riverside!.id));
+    const people = await db
+      .select({ id: users.id, email: users.email, programId: memberships.programId })
+      .from(users)
+      .innerJoin(memberships, eq(memberships.userId, users.id))
+      .where(
+        and(
+          eq(memberships.networkId, riverside!.id),
+          inArray(users.email, ['gatekeeper@default.demo.test', 'provider@default.demo.test']),
+        ),
+      );
+    for (const u of people) {
+      expect(
+        rows.some((r) => r.createdBy === u.id),
+        `${u.email} sent`,
+      ).toBe(true);
+      const received = rows.filter((r) => r.state !== 'draft' && r.toProgramId === u.programId);
+      expect(received.length, `${u.email} received`).toBeGreaterThan(0);
+      if (u.email.startsWith('provider'))
+        expect(
+          received.some((r) => r.assignedTo === u.id),
+          u.email,
+        ).toBe(true);
     }
   });
 

@@ -15,6 +15,7 @@ import { seedDemoConsents } from './consents.demo.js';
 import { DEMO_NETWORKS, type DemoNetwork } from './demo.data.js';
 import { directoryFieldsOf } from './directory.demo.js';
 import { seedOrganizationAdministration } from './organization-admin.demo.js';
+import { seedDemoReferrals } from './referrals.demo.js';
 
 const CLIENTS_PER_NETWORK = 12;
 export const DEMO_PASSCODE = '135790';
@@ -79,7 +80,8 @@ async function seedNetwork(db: Db, n: DemoNetwork, password: string) {
           programId: pr.id,
           userId: user!.id,
           roles,
-          regions: [],
+          // ND-3: coordinators serve regions (here the counties the demo clients live in).
+          regions: n.preset === 'nd-care-coordination' ? n.clientCounties : [],
           beginsOn: '2026-01-01',
         });
       }
@@ -132,6 +134,8 @@ async function seedNetwork(db: Db, n: DemoNetwork, password: string) {
     );
     await seedAgencyAgreements(tx, n.preset, net.id, programIds, userIds);
     await seedOrganizationAdministration(tx, n.preset, net.id, programIds, userIds);
+    // MT-11..MT-16: after the consents they rest on and the agency agreements that let programs receive.
+    await seedDemoReferrals(tx, net.id);
     await recordAudit(
       tx,
       { networkId: net.id, userId: null, programId: null, organizationId: null, requestId: null, ip: null },

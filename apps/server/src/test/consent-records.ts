@@ -10,6 +10,7 @@ import {
   consentSmsChallenges,
   consents,
 } from '../modules/consents/consents.table.js';
+import { referrals } from '../modules/referrals/referrals.table.js';
 import { DAY, HOUR } from '../platform/clock/clock.js';
 import { makeClient, type TestProgram } from './factories.js';
 
@@ -162,4 +163,125 @@ export async function makeMergeRecords(db: Db, program: TestProgram, adminUserId
     })
     .returning({ id: clientMerges.id });
   return { duplicateClientId: duplicate.id, mergeId: merge!.id };
+}
+
+/** X-1: one referral of A's program per id-taking referral route, each in the state its step needs. */
+export interface ReferralRecords {
+  /** Sent, of the client the table reads (GET, and the client's referrals). */
+  referralId: string;
+  /** Drafts: edited; sent (its receiving program holds a valid agency agreement). */
+  referralToEdit: string;
+  referralToSend: string;
+  /** Sent: assigned to `assigneeId`; refused. */
+  referralToAssign: string;
+  referralToRefuse: string;
+  /** Assigned to `assigneeId`: reassigned to `reassigneeId`; given a status; noted by the sender. */
+  referralToReassign: string;
+  referralForStatus: string;
+  referralForNotes: string;
+  /** Providers of the receiving program. */
+  assigneeId: string;
+  reassigneeId: string;
+}
+
+export const REFERRAL_RECORD_KEYS = [
+  'referralId',
+  'referralToEdit',
+  'referralToSend',
+  'referralToAssign',
+  'referralToRefuse',
+  'referralToReassign',
+  'referralForStatus',
+  'referralForNotes',
+  'assigneeId',
+  'reassigneeId',
+] as const satisfies readonly (keyof ReferralRecords)[];
+
+export const noReferralRecords = (): ReferralRecords =>
+  Object.fromEntries(REFERRAL_RECORD_KEYS.map((k) => [k, randomUUID()])) as unknown as ReferralRecords;
+
+type ReferralState = 'draft' | 'sent' | 'assigned';
+
+/**
+ * Referrals from `sender` to `receiver` (both of the same organization, so no other one sees them),
+ * written directly in their states. A client has one open referral per program (MT-11), so each
+ * referral but the first is of its own client, named `${lastName} n`; each has a signed consent
+ * naming both programs.
+ */
+export async function makeReferralRecords(
+  db: Db,
+  sender: TestProgram,
+  receiver: TestProgram,
+  clientId: string,
+  lastName: string,
+  people: { createdBy: string; assigneeId: string; reassigneeId: string },
+): Promise<ReferralRecords> {
+  const signedAt = new Date(Date.now() - 2 * DAY);
+  const sentAt = new Date(Date.now() - DAY);
+  let n = 0;
+  const referral = async (state: ReferralState, client = clientId) => {
+    const [consent] = await db
+      .insert(consents)
+      .values({
+        networkId: sender.networkId,
+        organizationId: sender.organizationId,
+        clientId: client,
+        createdByProgramId: sender.id,
+        createdBy: people.createdBy,
+        status: 'signed',
+        infoTypes: ['demographics', 'needs'],
+        authorizerKind: 'guardian',
+        authorizerName: AUTHORIZER,
+        authorizerRelationship: 'Parent',
+        method: 'esign',
+        signerName: AUTHORIZER,
+        signedAt,
+        expiresAt: expiresAtOf(signedAt),
+      })
+      .returning({ id: consents.id });
+    await db.insert(consentPrograms).values(
+      [sender, receiver].map((p) => ({
+        consentId: consent!.id,
+        programId: p.id,
+        organizationId: p.organizationId,
+        networkId: p.networkId,
+      })),
+    );
+    const assigned = state === 'assigned';
+    const [row] = await db
+      .insert(referrals)
+      .values({
+        networkId: sender.networkId,
+        organizationId: sender.organizationId,
+        clientId: client,
+        consentId: consent!.id,
+        fromProgramId: sender.id,
+        toProgramId: receiver.id,
+        toOrganizationId: receiver.organizationId,
+        createdBy: people.createdBy,
+        state,
+        reason: 'Needs housing support',
+        insuranceConfirmed: state !== 'draft',
+        sentAt: state === 'draft' ? null : sentAt,
+        assignedTo: assigned ? people.assigneeId : null,
+        assignedAt: assigned ? sentAt : null,
+        acknowledgedAt: assigned ? sentAt : null,
+      })
+      .returning({ id: referrals.id });
+    return row!.id;
+  };
+  const ownClient = async () =>
+    (await makeClient(db, sender, { firstName: 'Secret', lastName: `${lastName} ${++n}` })).id;
+  return {
+    referralId: await referral('sent'),
+    referralToEdit: await referral('draft', await ownClient()),
+    referralToSend: await referral('draft', await ownClient()),
+    referralToAssign: await referral('sent', await ownClient()),
+    referralToRefuse: await referral('sent', await ownClient()),
+    referralToReassign: await referral('assigned', await ownClient()),
+    referralForStatus: await referral('assigned', await ownClient()),
+    referralForNotes: await referral('assigned', await ownClient()),
+    assigneeId: people.assigneeId,
+    reassigneeId: people.reassigneeId,
+  };
 }

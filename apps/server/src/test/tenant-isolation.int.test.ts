@@ -6,6 +6,7 @@ import { changeRequests } from '../modules/change-requests/change-requests.table
 import { directoryImports } from '../modules/directory/directory.table.js';
 import { notifications } from '../modules/notifications/notifications.table.js';
 import { registrations } from '../modules/registrations/registrations.table.js';
+import { DAY } from '../platform/clock/clock.js';
 import { acceptUserAgreement, buildTestApp, signIn } from './app.js';
 import {
   AUTHORIZER,
@@ -13,7 +14,10 @@ import {
   makeConsentRecords,
   makeMergeRecords,
   makePdf,
+  makeReferralRecords,
   noConsentRecords,
+  noReferralRecords,
+  type ReferralRecords,
   SENT_CODE,
 } from './consent-records.js';
 import { testDatabase, testDriver } from './db.js';
@@ -21,7 +25,7 @@ import { makeClient, makeOrganization, makeProgram, makeTenantPair, makeUser, ty
 import { auditOf, isoDay, membershipIdOf } from './helpers.js';
 
 /** The ids of organization A's records that the table's URLs point at (its client's consents included). */
-interface Records extends ConsentRecords {
+interface Records extends ConsentRecords, ReferralRecords {
   organizationId: string;
   programId: string;
   membershipId: string;
@@ -45,8 +49,11 @@ interface Records extends ConsentRecords {
   mergeId: string;
 }
 
-/** Who legitimately reaches the record (the control that proves the URL is right). */
-type Owner = 'adminA' | 'recipient' | 'networkAdmin' | 'sessionOwner';
+/**
+ * Who legitimately reaches the record (the control that proves the URL is right). `receiver` is the
+ * gatekeeper of the program of A that A's referrals go to.
+ */
+type Owner = 'adminA' | 'recipient' | 'networkAdmin' | 'sessionOwner' | 'receiver';
 
 interface Row {
   route: string;
@@ -285,6 +292,55 @@ const ROUTES: Row[] = [
     method: 'DELETE',
     url: (r) => `/api/consents/${r.consentDocumentToDelete}/document`,
   },
+  // MT-11..MT-14 referrals between two programs of A: each step acts on its own referral, in the state it needs.
+  { route: 'GET /api/clients/:id/referrals', method: 'GET', url: (r) => `/api/clients/${r.clientId}/referrals` },
+  { route: 'GET /api/referrals/:id', method: 'GET', url: (r) => `/api/referrals/${r.referralId}` },
+  {
+    route: 'PATCH /api/referrals/:id',
+    method: 'PATCH',
+    url: (r) => `/api/referrals/${r.referralToEdit}`,
+    payload: { reason: 'Isolation probe' },
+  },
+  {
+    route: 'POST /api/referrals/:id/send',
+    method: 'POST',
+    url: (r) => `/api/referrals/${r.referralToSend}/send`,
+    payload: { insuranceConfirmed: true },
+  },
+  {
+    route: 'POST /api/referrals/:id/assign',
+    method: 'POST',
+    url: (r) => `/api/referrals/${r.referralToAssign}/assign`,
+    payloadOf: (r) => ({ userId: r.assigneeId }),
+    owner: 'receiver',
+  },
+  {
+    route: 'POST /api/referrals/:id/refuse',
+    method: 'POST',
+    url: (r) => `/api/referrals/${r.referralToRefuse}/refuse`,
+    payload: { reason: 'no_capacity' },
+    owner: 'receiver',
+  },
+  {
+    route: 'POST /api/referrals/:id/reassign',
+    method: 'POST',
+    url: (r) => `/api/referrals/${r.referralToReassign}/reassign`,
+    payloadOf: (r) => ({ userId: r.reassigneeId, note: 'Isolation probe' }),
+    owner: 'receiver',
+  },
+  {
+    route: 'POST /api/referrals/:id/status',
+    method: 'POST',
+    url: (r) => `/api/referrals/${r.referralForStatus}/status`,
+    payload: { status: 'enrolled' },
+    owner: 'receiver',
+  },
+  {
+    route: 'POST /api/referrals/:id/notes',
+    method: 'POST',
+    url: (r) => `/api/referrals/${r.referralForNotes}/notes`,
+    payload: { happenedOn: isoDay(-1), text: 'Isolation probe' },
+  },
 ];
 
 /** Public routes whose parameter names a network, not a record of an organization: nothing of A to isolate. */
@@ -365,6 +421,16 @@ describe(`tenant isolation of every id-taking route on ${testDriver} (X-1)`, () 
       county: 'Lewis and Clark',
       postalCode: '59601',
     });
+    // The receiving side of A's referrals: another program of A (MT-4: with a valid agency agreement).
+    const receiver = await makeProgram(database.db, org, {
+      name: `Secret Receiver ${tag}`,
+      agreementValidUntil: new Date(Date.now() + 300 * DAY),
+    });
+    const receiverGatekeeper = await makeUser(database.db, [[receiver, ['mt_gatekeeper']]]);
+    const [assignee, reassignee] = [
+      await makeUser(database.db, [[receiver, ['mt_provider']]]),
+      await makeUser(database.db, [[receiver, ['mt_provider']]]),
+    ];
     pdf = await makePdf();
     const [note] = await database.db
       .insert(notifications)
@@ -380,6 +446,11 @@ describe(`tenant isolation of every id-taking route on ${testDriver} (X-1)`, () 
       clientId: client.id,
       ...(await makeMergeRecords(database.db, program, owner.id)),
       ...(await makeConsentRecords(database.db, program, client.id, owner.id, pdf)),
+      ...(await makeReferralRecords(database.db, program, receiver, client.id, `Client ${tag}`, {
+        createdBy: owner.id,
+        assigneeId: assignee!.id,
+        reassigneeId: reassignee!.id,
+      })),
       ...(await makeChangeRequests(database.db, program, owner.id)),
       ...(await makeRegistrations(database.db, t.network.id)),
       importId: (
@@ -392,6 +463,7 @@ describe(`tenant isolation of every id-taking route on ${testDriver} (X-1)`, () 
     secrets = [
       org.name,
       program.name,
+      receiver.name,
       `Client ${tag}`,
       contact.name,
       contact.email,
@@ -406,11 +478,13 @@ describe(`tenant isolation of every id-taking route on ${testDriver} (X-1)`, () 
     cookies.adminA = await signIn(app, owner.email);
     cookies.recipient = await signIn(app, contact.email);
     cookies.networkAdmin = await signIn(app, t.networkAdmin.email);
+    cookies.receiver = await signIn(app, receiverGatekeeper.email);
     // MT-3: client routes open only after the user agreement, so the refusals below are about the record.
     await acceptUserAgreement(app, cookies.orgB, orgB.name);
     await acceptUserAgreement(app, cookies.otherNetworkAdmin, other.networkAdmin.name);
     await acceptUserAgreement(app, cookies.adminA, owner.name);
     await acceptUserAgreement(app, cookies.networkAdmin, t.networkAdmin.name);
+    await acceptUserAgreement(app, cookies.receiver, receiverGatekeeper.name);
     // The session row's record is one session of a user; the owner signs it out from a second one.
     const sessionUser = await makeUser(database.db, [[program, ['mt_provider']]]);
     const target = await signIn(app, sessionUser.email);
@@ -452,6 +526,7 @@ describe(`tenant isolation of every id-taking route on ${testDriver} (X-1)`, () 
     duplicateClientId: randomUUID(),
     mergeId: randomUUID(),
     ...noConsentRecords(),
+    ...noReferralRecords(),
   });
   const expectNothingOfA = (body: string) => {
     for (const s of secrets) expect(body).not.toContain(s);

@@ -2,6 +2,7 @@ import type { Capability } from '@portico/shared';
 import {
   IconAddressBook,
   IconArrowMerge,
+  IconArrowsRightLeft,
   IconBell,
   IconBuildingCommunity,
   IconDeviceMobileMessage,
@@ -38,6 +39,8 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Agency', to: '/agency', capability: 'organization:read', icon: IconHome },
   { label: 'Directory', to: '/directory', capability: 'organization:read', icon: IconAddressBook },
   { label: 'Clients', to: '/clients', capability: 'clients:read', icon: IconUserSearch },
+  // MT-14, ND-1: sent and received referrals; gatekeepers start on Pending records.
+  { label: 'Referrals', to: '/referrals', capability: 'referrals:read', icon: IconArrowsRightLeft },
   // MT-10 demo: the client's side of a text-message signature.
   { label: 'Phone simulator', to: '/sms-simulator', capability: 'consents:read', icon: IconDeviceMobileMessage },
   { label: 'Agency agreement', to: '/agency-agreement', capability: 'agreements:sign', icon: IconFileCertificate },

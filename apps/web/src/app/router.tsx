@@ -22,6 +22,9 @@ import { OrganizationsPage } from '../features/organizations/OrganizationsPage';
 import { ChangePasswordPage } from '../features/password/ChangePasswordPage';
 import { ForgotPasswordPage } from '../features/password/ForgotPasswordPage';
 import { SetPasswordPage } from '../features/password/SetPasswordPage';
+import { NewReferralPage } from '../features/referrals/NewReferralPage';
+import { ReferralPage } from '../features/referrals/ReferralPage';
+import { ReferralsPage } from '../features/referrals/ReferralsPage';
 import { RegisterPage } from '../features/registrations/RegisterPage';
 import { RegistrationsPage } from '../features/registrations/RegistrationsPage';
 import { AuthenticatorPage } from '../features/session/AuthenticatorPage';
@@ -144,6 +147,30 @@ export const router = createBrowserRouter([
         element: (
           <RequireCapability capability="consents:write" title="New consent">
             <NewConsentPage />
+          </RequireCapability>
+        ),
+      },
+      {
+        path: 'clients/:id/referrals/new',
+        element: (
+          <RequireCapability capability="referrals:write" title="New referral">
+            <NewReferralPage />
+          </RequireCapability>
+        ),
+      },
+      {
+        path: 'referrals',
+        element: (
+          <RequireCapability capability="referrals:read" title="Referrals">
+            <ReferralsPage />
+          </RequireCapability>
+        ),
+      },
+      {
+        path: 'referrals/:id',
+        element: (
+          <RequireCapability capability="referrals:read" title="Referral">
+            <ReferralPage />
           </RequireCapability>
         ),
       },

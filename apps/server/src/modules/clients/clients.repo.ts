@@ -7,7 +7,8 @@ import { clients } from './clients.table.js';
 export type ClientRow = typeof clients.$inferSelect;
 
 /**
- * X-1 for one program: it created the client (or a client merged into it), or a valid consent names it.
+ * X-1 for one program: it created the client (or a client merged into it), a valid consent names it, or a
+ * referral of the client comes from it or (once sent) goes to it.
  * Network administrators see every client of the network. Row-level security repeats this per organization.
  */
 export function visibleTo(actor: Actor, now: Date): SQL {
@@ -20,7 +21,9 @@ export function visibleTo(actor: Actor, now: Date): SQL {
       OR EXISTS (SELECT 1 FROM clients m WHERE m.merged_into_id = ${clients.id} AND m.created_by_program_id = ${program})
       OR EXISTS (SELECT 1 FROM consents k JOIN consent_programs kp ON kp.consent_id = k.id
                  WHERE k.client_id = ${clients.id} AND kp.program_id = ${program}
-                   AND k.status = 'signed' AND k.expires_at > ${now.toISOString()}::timestamptz))`,
+                   AND k.status = 'signed' AND k.expires_at > ${now.toISOString()}::timestamptz)
+      OR EXISTS (SELECT 1 FROM referrals r WHERE r.client_id = ${clients.id}
+                 AND (r.from_program_id = ${program} OR (r.to_program_id = ${program} AND r.state <> 'draft'))))`,
   ) as SQL;
 }
 

@@ -7,6 +7,7 @@ import { LoadingBlock } from '../../components/LoadingBlock';
 import { PageHeader } from '../../components/PageHeader';
 import { ApiError } from '../../lib/api';
 import { ConsentsSection } from '../consents/ConsentsSection';
+import { ReferralsSection } from '../referrals/ReferralsSection';
 import { useCan } from '../session/useSession';
 import { ClientProfile } from './ClientProfile';
 import { CompletenessBadges } from './CompletenessBadge';
@@ -71,6 +72,7 @@ export function ClientPage() {
       <CompletenessBadges completeness={c.completeness} />
       {editing ? <EditClient client={c} onDone={() => setEditing(false)} /> : <ClientProfile client={c} />}
       {can('consents:read') && <ConsentsSection clientId={c.id} />}
+      {can('referrals:read') && !c.mergedIntoId && <ReferralsSection clientId={c.id} />}
       {can('network:manage') && !c.mergedIntoId && <MergeClient survivor={c} />}
     </Stack>
   );

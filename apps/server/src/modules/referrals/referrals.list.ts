@@ -1,0 +1,130 @@
+import { and, eq, gte, lt, ne, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import type { Static } from 'typebox';
+import { invalid, notFound } from '../../http/errors.js';
+import { decodeCursor, toPage } from '../../http/pagination.js';
+import { type Actor, assertCan, can, isNetworkAdmin } from '../../platform/access/actor.js';
+import { withTenant } from '../../platform/tenancy/tenancy.js';
+import * as clientsRepo from '../clients/clients.repo.js';
+import { clients } from '../clients/clients.table.js';
+import { referralPolicy as policy } from './referrals.policy.js';
+import * as repo from './referrals.repo.js';
+import type { ListQuery } from './referrals.schema.js';
+import { loadReadable, type ReferralDeps, toReferralView } from './referrals.service.js';
+import { assignableFor } from './referrals.steps.js';
+import { referrals } from './referrals.table.js';
+
+const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString();
+
+/**
+ * MT-14 sent and received lists (ND-1 Pending Records is the received box's "sent" state). Without a status,
+ * open referrals only: "any" is the only choice that includes closed and refused ones. Gatekeepers see the
+ * program's and may pick a staff member; providers see only their own (sent by them, or assigned to them).
+ */
+export function listReferrals({ db, clock }: ReferralDeps, actor: Actor, q: Static<typeof ListQuery>) {
+  assertCan(actor, 'referrals:read');
+  const now = clock.now();
+  const limit = q.limit ?? 50;
+  const sent = q.box === 'sent';
+  // Milliseconds, as the cursor carries them: the database keeps microseconds, and rows within one
+  // millisecond would otherwise fall between two pages.
+  const sortCol: SQL = sent
+    ? sql`date_trunc('milliseconds', ${referrals.createdAt})`
+    : sql`date_trunc('milliseconds', coalesce(${referrals.sentAt}, ${referrals.createdAt}))`;
+  const seesProgram = can(actor, 'referrals:assign') || isNetworkAdmin(actor);
+  if (q.staffId && !seesProgram) throw invalid('query.staffId', 'only gatekeepers filter by staff member');
+  const staff = seesProgram ? q.staffId : actor.userId;
+  const key = decodeCursor(q.cursor);
+  const where: (SQL | undefined)[] = [
+    eq(referrals.networkId, actor.networkId),
+    sent
+      ? eq(referrals.fromProgramId, actor.programId)
+      : and(eq(referrals.toProgramId, actor.programId), ne(referrals.state, 'draft')),
+    staff ? eq(sent ? referrals.createdBy : referrals.assignedTo, staff) : undefined,
+    q.status === 'any'
+      ? undefined
+      : q.status
+        ? eq(referrals.state, q.status)
+        : notInArray(referrals.state, ['closed', 'refused']),
+    q.serviceStatus ? eq(referrals.serviceStatus, q.serviceStatus) : undefined,
+    q.from ? gte(sortCol, sql`${`${q.from}T00:00:00Z`}::timestamptz`) : undefined,
+    q.to ? lt(sortCol, sql`${nextDay(q.to)}::timestamptz`) : undefined,
+    q.q
+      ? sql`(${clients.firstName} || ' ' || ${clients.lastName}) ILIKE ${`%${q.q.trim().replace(/[\\%_]/g, '\\$&')}%`}`
+      : undefined,
+    key ? sql`(${sortCol}, ${referrals.id}) < (${key[0]}::timestamptz, ${key[1]}::uuid)` : undefined,
+  ];
+  return withTenant(db, actor, async (tx) => {
+    const rows = await repo.listReferrals(tx, where, sortCol, limit);
+    const page = toPage(rows, limit, (r) => [
+      (sent ? r.referral.createdAt : (r.referral.sentAt ?? r.referral.createdAt)).toISOString(),
+      r.referral.id,
+    ]);
+    return { items: page.items.map((r) => toReferralView(r, now)), nextCursor: page.nextCursor };
+  });
+}
+
+/** One referral with its timeline, the notes the actor may read, and what the actor may do now. */
+export function getReferral({ db, clock }: ReferralDeps, actor: Actor, id: string) {
+  const now = clock.now();
+  return withTenant(db, actor, async (tx) => {
+    const found = await loadReadable(tx, actor, id);
+    const r = found.referral;
+    const [timeline, notes] = await Promise.all([repo.timelineOf(tx, id), repo.notesOf(tx, id)]);
+    const gatekeeper = policy.gatekeeper(actor, r);
+    const assignable =
+      gatekeeper || policy.assignee(actor, r)
+        ? (await assignableFor(tx, r)).map((m) => ({ id: m.id, name: m.name }))
+        : [];
+    return {
+      ...toReferralView(found, now),
+      timeline: timeline.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        actor: e.actorId ? { id: e.actorId, name: e.actorName ?? '' } : null,
+        data: e.data,
+        at: e.at,
+      })),
+      notes: notes.map(({ note, authorName }) => ({
+        ...note,
+        author: { id: note.authorId, name: authorName },
+        ours: note.organizationId === actor.organizationId,
+      })),
+      can: {
+        edit: policy.edit(actor, r),
+        send: policy.edit(actor, r),
+        assign: gatekeeper && r.state === 'sent',
+        refuse: gatekeeper && r.state === 'sent',
+        reassign: r.state === 'assigned' && (gatekeeper || policy.assignee(actor, r)),
+        updateStatus: policy.updateStatus(actor, r),
+        addNote: policy.addNote(actor, r),
+      },
+      assignable,
+    };
+  });
+}
+
+/**
+ * MT-11: the client's referrals from or to the acting program (its tiles per consented program).
+ * X-1: a client the program may not see answers 404, like one that does not exist.
+ */
+export function referralsOfClient({ db, clock }: ReferralDeps, actor: Actor, clientId: string) {
+  assertCan(actor, 'referrals:read');
+  const now = clock.now();
+  return withTenant(db, actor, async (tx) => {
+    if (!(await clientsRepo.findVisible(tx, actor, now, clientId))) throw notFound('Client');
+    const rows = await repo.listReferrals(
+      tx,
+      [
+        eq(referrals.networkId, actor.networkId),
+        eq(referrals.clientId, clientId),
+        or(
+          eq(referrals.fromProgramId, actor.programId),
+          and(eq(referrals.toProgramId, actor.programId), ne(referrals.state, 'draft')),
+        ),
+      ],
+      sql`${referrals.createdAt}`,
+      200,
+    );
+    return { items: rows.map((r) => toReferralView(r, now)) };
+  });
+}

@@ -1,0 +1,186 @@
+import type { Static } from 'typebox';
+import type { Db, Tx } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.js';
+import { type Actor, assertCan } from '../../platform/access/actor.js';
+import { auditContextOf, recordAudit } from '../../platform/audit/audit.service.js';
+import type { Clock } from '../../platform/clock/clock.js';
+import { withTenant } from '../../platform/tenancy/tenancy.js';
+import * as clientsRepo from '../clients/clients.repo.js';
+import { agreementRuleOf, assertProgramReceivesReferrals } from '../directory/directory.service.js';
+import { notifyPeople } from './referrals.notify.js';
+import { gatekeepersOf } from './referrals.people.js';
+import { referralPolicy as policy } from './referrals.policy.js';
+import * as repo from './referrals.repo.js';
+import { isStale } from './referrals.rules.js';
+import type { ReferralCreate, ReferralPatch, SendBody } from './referrals.schema.js';
+import { referrals } from './referrals.table.js';
+
+export interface ReferralDeps {
+  db: Db;
+  clock: Clock;
+}
+
+export function toReferralView(r: repo.ReferralRecord, now: Date) {
+  const { referral, assigneeId, assigneeName, ...names } = r;
+  return {
+    ...referral,
+    ...names,
+    assignee: assigneeId ? { id: assigneeId, name: assigneeName ?? '' } : null,
+    stale: isStale(referral, now),
+  };
+}
+
+/** A referral the actor may read (404 otherwise, whether or not it exists). */
+export async function loadReadable(tx: Tx, actor: Actor, id: string) {
+  const found = await repo.findReferral(tx, actor.networkId, id);
+  if (!found || !policy.read(actor, found.referral)) throw notFound('Referral');
+  return found;
+}
+
+/** Locks the referral for a step; 409 when its state does not allow the step. */
+export async function lockFor(tx: Tx, actor: Actor, id: string, states: readonly string[], step: string) {
+  const row = await repo.lockReferral(tx, actor.networkId, id);
+  if (!row || !policy.read(actor, row)) throw notFound('Referral');
+  if (!states.includes(row.state)) throw conflict(`This referral is ${row.state}: it cannot ${step}.`);
+  return row;
+}
+
+export async function step(
+  tx: Tx,
+  actor: Actor,
+  row: repo.ReferralRow,
+  kind: string,
+  now: Date,
+  data: object = {},
+  onTimeline = true,
+) {
+  if (onTimeline)
+    await repo.addEvent(tx, {
+      networkId: row.networkId,
+      referralId: row.id,
+      kind,
+      actorId: actor.userId,
+      programId: actor.programId,
+      data,
+      at: now,
+    });
+  // Audited always, on the shared timeline unless the step is one program's own (an internal note).
+  await recordAudit(tx, auditContextOf(actor), {
+    action: `referral.${kind}`,
+    entityType: 'referral',
+    entityId: row.id,
+    details: data as Record<string, unknown>,
+  });
+}
+
+/**
+ * MT-11: a draft ("pending") to a program named, with the acting one, on the client's valid consent.
+ * A second open referral of the client to that program answers 409 with the existing one's id; the
+ * partial unique index makes that hold for two requests at once too.
+ */
+export async function createDraft({ db, clock }: ReferralDeps, actor: Actor, input: Static<typeof ReferralCreate>) {
+  assertCan(actor, 'referrals:write');
+  const now = clock.now();
+  try {
+    return await withTenant(db, actor, async (tx) => {
+      const client = await clientsRepo.findVisible(tx, actor, now, input.clientId);
+      if (!client || client.mergedIntoId) throw notFound('Client');
+      const consent = await repo.validConsentFor(tx, client.id, actor.programId, input.toProgramId, now);
+      if (!consent) throw conflict('No valid consent of this client names that program: a referral needs one (MT-9).');
+      const toOrganizationId = await organizationOf(tx, actor.networkId, input.toProgramId);
+      const [row] = await tx
+        .insert(referrals)
+        .values({
+          networkId: actor.networkId,
+          organizationId: actor.organizationId,
+          clientId: client.id,
+          consentId: consent.id,
+          fromProgramId: actor.programId,
+          toProgramId: input.toProgramId,
+          toOrganizationId,
+          createdBy: actor.userId,
+          reason: input.reason?.trim() || null,
+          intake: input.intake ?? {},
+          lastActivityAt: now,
+        })
+        .returning();
+      await step(tx, actor, row!, 'created', now);
+      return toReferralView((await repo.findReferral(tx, actor.networkId, row!.id))!, now);
+    });
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    const existing = await withTenant(db, actor, (tx) => repo.openReferralOf(tx, input.clientId, input.toProgramId));
+    throw new AppError('conflict', 'This client already has a pending or active referral to that program.', [], {
+      existingReferralId: existing?.id ?? null,
+    });
+  }
+}
+
+async function organizationOf(tx: Tx, networkId: string, programId: string) {
+  const org = await repo.programOrganization(tx, networkId, programId);
+  if (!org) throw invalid('body.toProgramId', 'no such program in this network');
+  return org;
+}
+
+/** MT-11: the draft's reason and intake answers, while it is a draft. */
+export function updateDraft(
+  { db, clock }: ReferralDeps,
+  actor: Actor,
+  id: string,
+  input: Static<typeof ReferralPatch>,
+) {
+  const now = clock.now();
+  return withTenant(db, actor, async (tx) => {
+    const row = await lockFor(tx, actor, id, ['draft'], 'be edited');
+    if (!policy.edit(actor, row)) throw forbidden('Only the sending program edits its draft.');
+    await tx
+      .update(referrals)
+      .set({
+        ...(input.reason !== undefined ? { reason: input.reason?.trim() || null } : {}),
+        ...(input.intake !== undefined ? { intake: input.intake } : {}),
+        lastActivityAt: now,
+        updatedAt: now,
+      })
+      .where(repo.byId(id));
+    return toReferralView((await repo.findReferral(tx, actor.networkId, id))!, now);
+  });
+}
+
+/**
+ * MT-11 send: the sender confirms insurance is not a barrier; the consent must still be valid and name the
+ * program, and the program must receive referrals now (MT-4). Its gatekeepers hear by email and in the app.
+ */
+export function send({ db, clock }: ReferralDeps, actor: Actor, id: string, input: Static<typeof SendBody>) {
+  const now = clock.now();
+  if (!input.insuranceConfirmed) {
+    throw invalid('body.insuranceConfirmed', 'confirm that insurance is not a barrier for this referral');
+  }
+  return withTenant(db, actor, async (tx) => {
+    const row = await lockFor(tx, actor, id, ['draft'], 'be sent');
+    if (!policy.edit(actor, row)) throw forbidden('Only the sending program sends its draft.');
+    if (!(await repo.consentStillNames(tx, row.consentId, row.toProgramId, now))) {
+      throw conflict('The consent no longer allows this referral (revoked, expired, or the program was removed).');
+    }
+    await assertProgramReceivesReferrals(
+      tx,
+      await agreementRuleOf(tx, actor.networkId),
+      { id: row.toProgramId, networkId: actor.networkId },
+      now,
+    );
+    await tx
+      .update(referrals)
+      .set({ state: 'sent', sentAt: now, insuranceConfirmed: true, lastActivityAt: now, updatedAt: now })
+      .where(repo.byId(id));
+    await step(tx, actor, row, 'sent', now);
+    const view = toReferralView((await repo.findReferral(tx, actor.networkId, id))!, now);
+    await notifyPeople(tx, await gatekeepersOf(tx, actor.networkId, row.toProgramId), {
+      networkId: actor.networkId,
+      kind: 'referral.received',
+      title: `New referral for ${view.toProgram.name}`,
+      body: `${view.fromProgram.name} (${view.fromProgram.organizationName}) sent a referral. Accept and assign it, or refuse it with a reason.`,
+      link: `/referrals/${id}`,
+    });
+    return view;
+  });
+}

@@ -1,0 +1,115 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, updatedAt } from '../../db/columns.js';
+import { tenantColumns } from '../../platform/tenancy/tenant.columns.js';
+import { clients } from '../clients/clients.table.js';
+import { consents } from '../consents/consents.table.js';
+import { users } from '../identity/identity.table.js';
+import { networks } from '../networks/networks.table.js';
+import { organizations, programs } from '../organizations/organizations.table.js';
+
+/**
+ * A closed-loop referral (MT-11..MT-16, ND-3). organization_id is the sender's; to_organization_id the
+ * receiver's: row-level security lets both see it. State: draft → sent → assigned | refused → closed.
+ */
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: id(),
+    ...tenantColumns(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    consentId: uuid('consent_id')
+      .notNull()
+      .references(() => consents.id),
+    fromProgramId: uuid('from_program_id')
+      .notNull()
+      .references(() => programs.id),
+    toProgramId: uuid('to_program_id')
+      .notNull()
+      .references(() => programs.id),
+    toOrganizationId: uuid('to_organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    state: text('state').notNull().default('draft'),
+    /** What the client needs, in the sender's words (no medical records). */
+    reason: text('reason'),
+    /** The receiving program's extra intake answers (MT-11). */
+    intake: jsonb('intake').$type<Record<string, unknown>>().notNull().default({}),
+    insuranceConfirmed: boolean('insurance_confirmed').notNull().default(false),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    assignedTo: uuid('assigned_to').references(() => users.id),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }),
+    /** First answer of the receiving program (assignment or refusal): MT-16 "acknowledged". */
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    refusalReason: text('refusal_reason'),
+    refusalText: text('refusal_text'),
+    serviceStatus: text('service_status'),
+    serviceStatusAt: timestamp('service_status_at', { withTimezone: true }),
+    serviceStatusBy: uuid('service_status_by').references(() => users.id),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** Last step by anyone: MT-16 "no update for five business days" counts from here. */
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),
+    /** MT-16: when the stale referral was notified; once per quiet spell (a step after it makes a new spell). */
+    staleNotifiedAt: timestamp('stale_notified_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // MT-11: one draft or active referral per client and program, even for two sends at once.
+    uniqueIndex('referrals_one_open_idx')
+      .on(t.clientId, t.toProgramId)
+      .where(sql`state IN ('draft', 'sent', 'assigned')`),
+    index('referrals_received_idx').on(t.toProgramId, t.state, t.sentAt),
+    index('referrals_sent_idx').on(t.fromProgramId, t.state, t.createdAt),
+    index('referrals_assignee_idx').on(t.assignedTo, t.state),
+    index('referrals_client_idx').on(t.clientId),
+  ],
+);
+
+/** The timeline: every step of a referral, who took it and when (MT-12 audited steps). */
+export const referralEvents = pgTable(
+  'referral_events',
+  {
+    id: id(),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    actorId: uuid('actor_id').references(() => users.id),
+    programId: uuid('program_id').references(() => programs.id),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('referral_events_referral_idx').on(t.referralId, t.at)],
+);
+
+/** MT-13 notes (a call log) and progress entries; a note is shared with the other program or kept internal. */
+export const referralNotes = pgTable(
+  'referral_notes',
+  {
+    id: id(),
+    ...tenantColumns(),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull().default('note'),
+    happenedOn: date('happened_on', { mode: 'string' }).notNull(),
+    contactMethod: text('contact_method'),
+    outcome: text('outcome'),
+    text: text('text').notNull(),
+    shared: boolean('shared').notNull().default(true),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('referral_notes_referral_idx').on(t.referralId, t.createdAt)],
+);
