@@ -8,6 +8,7 @@ import { testDatabase, testDriver } from '../../test/db.js';
 import { makeClient, makeTenantPair, makeUser } from '../../test/factories.js';
 import { auditOf } from '../../test/helpers.js';
 import { consents } from '../consents/consents.table.js';
+import { referrals } from '../referrals/referrals.table.js';
 import { MERGE_UNDO_DAYS } from './clients.merge.js';
 import { clientMerges } from './clients.table.js';
 
@@ -114,11 +115,21 @@ describe(`confirming and merging clients on ${testDriver} (MT-7)`, () => {
     expect((await call(a, 'POST', `/api/clients/${p.id}/confirm`, { phone: '4065550199' })).statusCode).toBe(404);
   });
 
-  it('MT-7: a network administrator merges a duplicate: its consents move to the survivor; undone within 30 days', async () => {
+  it('MT-7: a network administrator merges a duplicate: its consents and referrals move to the survivor; undone within 30 days', async () => {
     const survivor = await makeClient(database.db, t.a, { firstName: 'Ada', lastName: `Merge${Date.now()}` });
     const duplicate = await makeClient(database.db, t.a, { firstName: 'Ada', lastName: survivor.lastName });
     const consent = await consentFor(duplicate.id, `Ada ${survivor.lastName}`);
     expect(consent.statusCode, consent.body).toBe(201);
+    const signed = await call(a, 'POST', `/api/consents/${consent.json().id}/esign`, {
+      signerName: `Ada ${survivor.lastName}`,
+      confirm: true,
+    });
+    expect(signed.statusCode, signed.body).toBe(200);
+    // An internal referral (MT-11: the own program) of the duplicate moves with it.
+    const referral = await call(a, 'POST', '/api/referrals', { clientId: duplicate.id, toProgramId: t.a.id });
+    expect(referral.statusCode, referral.body).toBe(201);
+    const clientOfReferral = async () =>
+      (await database.db.select().from(referrals).where(eq(referrals.id, referral.json().id)))[0]?.clientId;
     expect((await call(a, 'POST', `/api/clients/${survivor.id}/merge`, { mergedId: duplicate.id })).statusCode).toBe(
       403,
     );
@@ -128,6 +139,8 @@ describe(`confirming and merging clients on ${testDriver} (MT-7)`, () => {
     expect(merged.json()).toMatchObject({ survivorId: survivor.id, mergedId: duplicate.id, canUndo: true });
     const moved = await database.db.select().from(consents);
     expect(moved.find((c) => c.id === consent.json().id)?.clientId).toBe(survivor.id);
+    expect(await clientOfReferral()).toBe(survivor.id);
+    expect(merged.json().moved.referrals).toEqual([referral.json().id]);
     expect((await call(a, 'GET', `/api/clients/${duplicate.id}`)).json().mergedIntoId).toBe(survivor.id);
     const twice = await call(admin, 'POST', `/api/clients/${survivor.id}/merge`, { mergedId: duplicate.id });
     expect(twice.statusCode).toBe(409);
@@ -137,6 +150,7 @@ describe(`confirming and merging clients on ${testDriver} (MT-7)`, () => {
     expect(undone.statusCode, undone.body).toBe(200);
     const back = await database.db.select().from(consents);
     expect(back.find((c) => c.id === consent.json().id)?.clientId).toBe(duplicate.id);
+    expect(await clientOfReferral()).toBe(duplicate.id);
     expect((await call(a, 'GET', `/api/clients/${duplicate.id}`)).json().mergedIntoId).toBeNull();
     expect((await call(admin, 'POST', `/api/client-merges/${merged.json().id}/undo`)).statusCode).toBe(409);
     const actions = (await auditOf(database.db, t.network.id)).map((e) => e.action);

@@ -1,11 +1,13 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { onUniqueViolation } from '../../db/errors.js';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.js';
 import { type Actor, isNetworkAdmin } from '../../platform/access/actor.js';
 import { auditContextOf, recordAudit } from '../../platform/audit/audit.service.js';
 import { DAY } from '../../platform/clock/clock.js';
 import { withTenant } from '../../platform/tenancy/tenancy.js';
 import { consents } from '../consents/consents.table.js';
+import { referrals } from '../referrals/referrals.table.js';
 import type { ClientDeps } from './clients.service.js';
 import { toClientView } from './clients.service.js';
 import { clientMerges, clients } from './clients.table.js';
@@ -36,7 +38,7 @@ const mergeView = (m: MergeRow, now: Date) => ({
 });
 
 /**
- * MT-7: every record of the duplicate moves to the survivor (today its consents; the ids moved are kept
+ * MT-7: every record of the duplicate moves to the survivor (its consents and referrals; the ids moved are kept
  * per table so the undo moves exactly those back). The duplicate stays, marked merged, for the undo.
  */
 export function mergeClients({ db, clock }: ClientDeps, actor: Actor, survivorId: string, mergedId: string) {
@@ -51,6 +53,17 @@ export function mergeClients({ db, clock }: ClientDeps, actor: Actor, survivorId
       .set({ clientId: survivorId, updatedAt: now })
       .where(eq(consents.clientId, mergedId))
       .returning({ id: consents.id });
+    // Both records may have an open referral to one program: the one-open-referral rule says which to close first.
+    const movedReferrals = await onUniqueViolation(
+      () =>
+        tx
+          .update(referrals)
+          .set({ clientId: survivorId, updatedAt: now })
+          .where(eq(referrals.clientId, mergedId))
+          .returning({ id: referrals.id }),
+      () =>
+        conflict('Both clients have an open referral to the same program: close or refuse one of them before merging.'),
+    );
     await tx
       .update(clients)
       .set({ mergedIntoId: survivorId, mergedAt: now, updatedAt: now })
@@ -61,7 +74,7 @@ export function mergeClients({ db, clock }: ClientDeps, actor: Actor, survivorId
         networkId: actor.networkId,
         survivorId,
         mergedId,
-        moved: { consents: moved.map((m) => m.id) },
+        moved: { consents: moved.map((m) => m.id), referrals: movedReferrals.map((m) => m.id) },
         mergedBy: actor.userId,
         mergedAt: now,
       })
@@ -70,7 +83,7 @@ export function mergeClients({ db, clock }: ClientDeps, actor: Actor, survivorId
       action: 'client.merge',
       entityType: 'client',
       entityId: survivorId,
-      details: { mergedId: merged.id, mergeId: merge?.id, consents: moved.length },
+      details: { mergedId: merged.id, mergeId: merge?.id, consents: moved.length, referrals: movedReferrals.length },
     });
     return mergeView(merge as MergeRow, now);
   });
@@ -95,6 +108,13 @@ export function undoMerge({ db, clock }: ClientDeps, actor: Actor, mergeId: stri
         .update(consents)
         .set({ clientId: merge.mergedId, updatedAt: now })
         .where(and(inArray(consents.id, ids), eq(consents.clientId, merge.survivorId)));
+    }
+    const referralIds = merge.moved.referrals ?? [];
+    if (referralIds.length) {
+      await tx
+        .update(referrals)
+        .set({ clientId: merge.mergedId, updatedAt: now })
+        .where(and(inArray(referrals.id, referralIds), eq(referrals.clientId, merge.survivorId)));
     }
     await tx
       .update(clients)
