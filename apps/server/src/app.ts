@@ -36,6 +36,7 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { organizationRoutes } from './modules/organizations/organizations.routes.js';
 import { referralRoutes } from './modules/referrals/referrals.routes.js';
 import { registrationRoutes } from './modules/registrations/registrations.routes.js';
+import { reportRoutes } from './modules/reports/reports.routes.js';
 import { ssoRoutes } from './modules/sso/sso.routes.js';
 
 /** Every module's routes; a new module adds one line here. */
@@ -59,6 +60,7 @@ const MODULES = [
   consentRoutes,
   consentSmsRoutes,
   referralRoutes,
+  reportRoutes,
   notificationRoutes,
   auditLogRoutes,
   ssoRoutes,

@@ -296,6 +296,11 @@ export const DEMO_NETWORKS: DemoNetwork[] = [
         memberships: [['def-harbor', ['mt_gatekeeper']]],
       },
       { email: 'provider@default.demo.test', name: 'Priya Provider', memberships: [['def-legal', ['mt_provider']]] },
+      {
+        email: 'navigator@default.demo.test',
+        name: 'Nico Navigator',
+        memberships: [['def-harbor', ['mt_provider']]],
+      },
       { email: 'readonly@default.demo.test', name: 'Reese Readonly', memberships: [['def-meals', ['ncc_read_only']]] },
     ],
     clientCounties: ['Los Angeles', 'Fresno', 'Riverside'],

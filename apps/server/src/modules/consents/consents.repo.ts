@@ -29,22 +29,24 @@ const documentMeta = {
 async function hydrate(tx: Tx, rows: ConsentRow[]): Promise<ConsentRecord[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
-  const [named, challenges, documents] = await Promise.all([
-    tx
-      .select({
-        consentId: consentPrograms.consentId,
-        id: programs.id,
-        name: programs.name,
-        organizationName: organizations.name,
-      })
-      .from(consentPrograms)
-      .innerJoin(programs, eq(programs.id, consentPrograms.programId))
-      .innerJoin(organizations, eq(organizations.id, consentPrograms.organizationId))
-      .where(inArray(consentPrograms.consentId, ids))
-      .orderBy(organizations.name, programs.name),
-    tx.select().from(consentSmsChallenges).where(inArray(consentSmsChallenges.consentId, ids)),
-    tx.select(documentMeta).from(consentDocuments).where(inArray(consentDocuments.consentId, ids)),
-  ]);
+  // One connection per transaction: its queries run one after another.
+  const named = await tx
+    .select({
+      consentId: consentPrograms.consentId,
+      id: programs.id,
+      name: programs.name,
+      organizationName: organizations.name,
+    })
+    .from(consentPrograms)
+    .innerJoin(programs, eq(programs.id, consentPrograms.programId))
+    .innerJoin(organizations, eq(organizations.id, consentPrograms.organizationId))
+    .where(inArray(consentPrograms.consentId, ids))
+    .orderBy(organizations.name, programs.name);
+  const challenges = await tx.select().from(consentSmsChallenges).where(inArray(consentSmsChallenges.consentId, ids));
+  const documents = await tx
+    .select(documentMeta)
+    .from(consentDocuments)
+    .where(inArray(consentDocuments.consentId, ids));
   return rows.map((consent) => ({
     consent,
     programs: named.filter((p) => p.consentId === consent.id).map(({ consentId: _, ...p }) => p),

@@ -69,7 +69,9 @@ export function getReferral({ db, clock }: ReferralDeps, actor: Actor, id: strin
   return withTenant(db, actor, async (tx) => {
     const found = await loadReadable(tx, actor, id);
     const r = found.referral;
-    const [timeline, notes] = await Promise.all([repo.timelineOf(tx, id), repo.notesOf(tx, id)]);
+    // One connection per transaction: its queries run one after another.
+    const timeline = await repo.timelineOf(tx, id);
+    const notes = await repo.notesOf(tx, id);
     const gatekeeper = policy.gatekeeper(actor, r);
     const assignable =
       gatekeeper || policy.assignee(actor, r)

@@ -7,7 +7,9 @@ export interface ReferralNotice {
   kind: string;
   title: string;
   body: string;
+  /** A path in the web app; mail makes it absolute with baseUrl (PUBLIC_URL). */
   link: string;
+  baseUrl?: string | undefined;
 }
 
 /** MT-12: email and in-app notification, in the step's transaction (both exist only if the step commits). */
@@ -21,7 +23,7 @@ export async function notifyPeople(tx: Tx, people: { id: string; name: string; e
       to: person.email,
       subject: n.title,
       // No client names in mail: the link opens the referral for those allowed to see it.
-      text: `Hello ${person.name},\n\n${n.body}\n\nOpen it in the portal: ${n.link}\n`,
+      text: `Hello ${person.name},\n\n${n.body}\n\nOpen it in the portal: ${n.baseUrl ?? ''}${n.link}\n`,
     });
     await notify(tx, {
       networkId: n.networkId,

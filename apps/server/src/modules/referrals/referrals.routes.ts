@@ -32,8 +32,14 @@ const stepRoute = <B extends TSchema>(preHandler: preHandlerHookHandler, summary
 });
 
 /** MT-11..MT-14, ND-1, ND-3: closed-loop referrals. */
-export function referralRoutes(app: App, { database: { db }, clock }: AppDeps) {
-  const deps = { db, clock };
+export function referralRoutes(app: App, { database: { db }, clock, config, mail }: AppDeps) {
+  const deps = { db, clock, publicUrl: config.publicUrl };
+  // Steps that notify queue mail in their transaction; once committed, the outbox is worked off at once.
+  const mailed = async <T>(work: Promise<T>) => {
+    const result = await work;
+    mail.kick();
+    return result;
+  };
   // MT-3: referral work stays closed until the user agreement is signed.
   const preHandler = requireActor({ db, clock }, { agreement: true });
 
@@ -97,20 +103,20 @@ export function referralRoutes(app: App, { database: { db }, clock }: AppDeps) {
   app.post(
     '/api/referrals/:id/send',
     stepRoute(preHandler, 'Send a draft (insurance is not a barrier), MT-11', SendBody),
-    (req) => service.send(deps, req.actor, req.params.id, req.body),
+    (req) => mailed(service.send(deps, req.actor, req.params.id, req.body)),
   );
   app.post(
     '/api/referrals/:id/assign',
     stepRoute(preHandler, 'Accept and assign one provider (MT-12, ND-3)', AssignBody),
-    (req) => steps.assign(deps, req.actor, req.params.id, req.body),
+    (req) => mailed(steps.assign(deps, req.actor, req.params.id, req.body)),
   );
   app.post('/api/referrals/:id/refuse', stepRoute(preHandler, 'Refuse with a reason (ND-3)', RefuseBody), (req) =>
-    steps.refuse(deps, req.actor, req.params.id, req.body),
+    mailed(steps.refuse(deps, req.actor, req.params.id, req.body)),
   );
   app.post(
     '/api/referrals/:id/reassign',
     stepRoute(preHandler, 'Reassign within the program, with a note (MT-12)', ReassignBody),
-    (req) => steps.reassign(deps, req.actor, req.params.id, req.body),
+    (req) => mailed(steps.reassign(deps, req.actor, req.params.id, req.body)),
   );
   app.post('/api/referrals/:id/status', stepRoute(preHandler, 'Set the service status (MT-13)', StatusBody), (req) =>
     steps.setStatus(deps, req.actor, req.params.id, req.body),

@@ -19,6 +19,8 @@ import { referrals } from './referrals.table.js';
 export interface ReferralDeps {
   db: Db;
   clock: Clock;
+  /** PUBLIC_URL, for the links in emails. */
+  publicUrl?: string;
 }
 
 export function toReferralView(r: repo.ReferralRecord, now: Date) {
@@ -151,7 +153,7 @@ export function updateDraft(
  * MT-11 send: the sender confirms insurance is not a barrier; the consent must still be valid and name the
  * program, and the program must receive referrals now (MT-4). Its gatekeepers hear by email and in the app.
  */
-export function send({ db, clock }: ReferralDeps, actor: Actor, id: string, input: Static<typeof SendBody>) {
+export function send({ db, clock, publicUrl }: ReferralDeps, actor: Actor, id: string, input: Static<typeof SendBody>) {
   const now = clock.now();
   if (!input.insuranceConfirmed) {
     throw invalid('body.insuranceConfirmed', 'confirm that insurance is not a barrier for this referral');
@@ -177,6 +179,7 @@ export function send({ db, clock }: ReferralDeps, actor: Actor, id: string, inpu
     await notifyPeople(tx, await gatekeepersOf(tx, actor.networkId, row.toProgramId), {
       networkId: actor.networkId,
       kind: 'referral.received',
+      baseUrl: publicUrl,
       title: `New referral for ${view.toProgram.name}`,
       body: `${view.fromProgram.name} (${view.fromProgram.organizationName}) sent a referral. Accept and assign it, or refuse it with a reason.`,
       link: `/referrals/${id}`,

@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { REFUSAL_REASONS } from '@portico/shared';
+import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import type { Database } from '../../db/client.js';
 import type { App, AppDeps } from '../../http/types.js';
+import { DAY } from '../../platform/clock/clock.js';
 import { acceptUserAgreement, signIn, testDeps } from '../../test/app.js';
 import { testDriver } from '../../test/db.js';
 import { makeClient, makeTenantPair, makeUser } from '../../test/factories.js';
 import { mailsTo, type ReceivedMail, startSmtpCapture } from '../../test/mail.js';
 import { privateDatabase } from '../../test/private-db.js';
+import { programs } from '../organizations/organizations.table.js';
 
 type Method = 'GET' | 'POST';
 type Person = { id: string; email: string; name: string };
@@ -36,6 +39,11 @@ describe(`referral notifications through a real SMTP server on ${testDriver} (MT
     await app.ready();
     t = await makeTenantPair(database.db, 'mt-referral-network');
     provider = await makeUser(database.db, [[t.b, ['mt_provider']]]);
+    // MT-4: the network requires agency agreements; both programs have a valid one.
+    await database.db
+      .update(programs)
+      .set({ agreementValidUntil: new Date(Date.now() + 300 * DAY) })
+      .where(inArray(programs.id, [t.a.id, t.b.id]));
     for (const [key, person] of [
       ['sender', t.adminA],
       ['gatekeeper', t.adminB],

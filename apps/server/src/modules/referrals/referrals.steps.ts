@@ -39,7 +39,12 @@ async function view(tx: Tx, actor: Actor, id: string, now: Date) {
 }
 
 /** MT-12 / ND-3: the gatekeeper accepts and assigns exactly one provider; the provider and the sender hear of it. */
-export function assign({ db, clock }: ReferralDeps, actor: Actor, id: string, input: Static<typeof AssignBody>) {
+export function assign(
+  { db, clock, publicUrl }: ReferralDeps,
+  actor: Actor,
+  id: string,
+  input: Static<typeof AssignBody>,
+) {
   const now = clock.now();
   return withTenant(db, actor, async (tx) => {
     const row = await lockFor(tx, actor, id, ['sent'], 'be assigned');
@@ -64,6 +69,7 @@ export function assign({ db, clock }: ReferralDeps, actor: Actor, id: string, in
     const link = `/referrals/${id}`;
     await notifyPeople(tx, await peopleByIds(tx, [input.userId]), {
       networkId: row.networkId,
+      baseUrl: publicUrl,
       kind: 'referral.assigned',
       title: `A referral from ${v.fromProgram.name} is assigned to you`,
       body: `${actor.name} assigned you a referral to ${v.toProgram.name}.`,
@@ -71,6 +77,7 @@ export function assign({ db, clock }: ReferralDeps, actor: Actor, id: string, in
     });
     await notifyPeople(tx, await peopleByIds(tx, [row.createdBy]), {
       networkId: row.networkId,
+      baseUrl: publicUrl,
       kind: 'referral.accepted',
       title: `${v.toProgram.name} accepted your referral`,
       body: `${v.toProgram.name} assigned the referral to ${v.assignee?.name ?? 'a provider'}.`,
@@ -81,7 +88,12 @@ export function assign({ db, clock }: ReferralDeps, actor: Actor, id: string, in
 }
 
 /** ND-3 / MT-12: refuse with a reason from the network's list (and free text); the sender hears of it. */
-export function refuse({ db, clock }: ReferralDeps, actor: Actor, id: string, input: Static<typeof RefuseBody>) {
+export function refuse(
+  { db, clock, publicUrl }: ReferralDeps,
+  actor: Actor,
+  id: string,
+  input: Static<typeof RefuseBody>,
+) {
   const now = clock.now();
   const text = input.text?.trim() || null;
   if (input.reason === 'other' && !text) throw invalid('body.text', 'say why, when the reason is "Other"');
@@ -104,6 +116,7 @@ export function refuse({ db, clock }: ReferralDeps, actor: Actor, id: string, in
     const v = await view(tx, actor, id, now);
     await notifyPeople(tx, await peopleByIds(tx, [row.createdBy]), {
       networkId: row.networkId,
+      baseUrl: publicUrl,
       kind: 'referral.refused',
       title: `${v.toProgram.name} refused your referral`,
       body: `Reason: ${REFUSAL_REASONS[input.reason as RefusalReason]}${text ? ` — ${text}` : ''}.`,
@@ -114,7 +127,12 @@ export function refuse({ db, clock }: ReferralDeps, actor: Actor, id: string, in
 }
 
 /** MT-12: the provider hands on within the program (with a note); the gatekeeper may reassign anyone. */
-export function reassign({ db, clock }: ReferralDeps, actor: Actor, id: string, input: Static<typeof ReassignBody>) {
+export function reassign(
+  { db, clock, publicUrl }: ReferralDeps,
+  actor: Actor,
+  id: string,
+  input: Static<typeof ReassignBody>,
+) {
   const now = clock.now();
   return withTenant(db, actor, async (tx) => {
     const row = await lockFor(tx, actor, id, ['assigned'], 'be reassigned');
@@ -134,6 +152,7 @@ export function reassign({ db, clock }: ReferralDeps, actor: Actor, id: string, 
     const v = await view(tx, actor, id, now);
     await notifyPeople(tx, await peopleByIds(tx, [input.userId]), {
       networkId: row.networkId,
+      baseUrl: publicUrl,
       kind: 'referral.assigned',
       title: `A referral from ${v.fromProgram.name} is assigned to you`,
       body: `${actor.name} reassigned a referral to you: ${input.note.trim()}`,

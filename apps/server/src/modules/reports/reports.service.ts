@@ -1,0 +1,127 @@
+import { REFERRAL_STATES, type ReferralState, REFUSAL_REASONS, SERVICE_STATUSES } from '@portico/shared';
+import type { Static } from 'typebox';
+import type { Db, Tx } from '../../db/client.js';
+import { invalid } from '../../http/errors.js';
+import { type Actor, assertCan, isNetworkAdmin } from '../../platform/access/actor.js';
+import { auditContextOf, recordAudit } from '../../platform/audit/audit.service.js';
+import type { Clock } from '../../platform/clock/clock.js';
+import { withTenant } from '../../platform/tenancy/tenancy.js';
+import * as repo from './reports.repo.js';
+import { MAX_PERIOD_DAYS, type Report, type ReportKind } from './reports.schema.js';
+
+export interface ReportDeps {
+  db: Db;
+  clock: Clock;
+}
+
+export type ReportView = Static<typeof Report>;
+export interface Period {
+  from: string;
+  to: string;
+}
+
+const DAY_MS = 86_400_000;
+const dayStart = (d: string) => new Date(`${d}T00:00:00Z`);
+
+/** [start, end) of the period's UTC days; 400 naming query.to when it ends before it starts or runs too long. */
+export function periodBounds({ from, to }: Period): { start: Date; end: Date } {
+  const start = dayStart(from);
+  const end = new Date(dayStart(to).getTime() + DAY_MS);
+  const days = Math.round((end.getTime() - start.getTime()) / DAY_MS);
+  if (days < 1) throw invalid('query.to', 'must not be before query.from');
+  if (days > MAX_PERIOD_DAYS) throw invalid('query.to', `the period is at most ${MAX_PERIOD_DAYS} days`);
+  return { start, end };
+}
+
+const STATE_ORDER = Object.keys(REFERRAL_STATES);
+const detailLabel = (state: string, detail: string | null) => {
+  if (state === 'sent') return null;
+  if (state === 'refused') return detail ? (REFUSAL_REASONS[detail as keyof typeof REFUSAL_REASONS] ?? detail) : null;
+  return detail ? (SERVICE_STATUSES[detail as keyof typeof SERVICE_STATUSES]?.label ?? detail) : 'No service status yet';
+};
+const hours = (v: string | number | null) => (v === null ? null : Number(v));
+const sum = <T>(rows: T[], n: (r: T) => number) => rows.reduce((a, r) => a + n(r), 0);
+
+/** The report's rows, read inside the caller's tenant transaction. */
+async function build(tx: Tx, kind: ReportKind, scope: repo.ReportScope) {
+  if (kind === 'delays') {
+    const rows = (await repo.delays(tx, scope)).map((r) => ({
+      program: { id: r.programId, name: r.programName, organizationName: r.organizationName },
+      referrals: r.referrals,
+      acknowledged: r.acknowledged,
+      unacknowledged: r.referrals - r.acknowledged,
+      medianHours: hours(r.medianHours),
+      p90Hours: hours(r.p90Hours),
+    }));
+    return { kind, rows, referrals: sum(rows, (r) => r.referrals) };
+  }
+  if (kind === 'outcomes') {
+    const rows = (await repo.outcomes(tx, scope))
+      .map((r) => ({
+        state: r.state,
+        stateLabel: REFERRAL_STATES[r.state as ReferralState] ?? r.state,
+        detail: r.detail,
+        detailLabel: detailLabel(r.state, r.detail),
+        count: r.count,
+      }))
+      .sort(
+        (a, b) =>
+          STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state) ||
+          b.count - a.count ||
+          (a.detailLabel ?? '').localeCompare(b.detailLabel ?? ''),
+      );
+    return { kind, rows, referrals: sum(rows, (r) => r.count) };
+  }
+  const rows = (await repo.flows(tx, scope, kind === 'from-agency' ? 'from' : 'to')).map((r) => ({
+    fromProgram: { id: r.fromProgramId, name: r.fromProgramName, organizationName: r.fromOrganizationName },
+    toProgram: { id: r.toProgramId, name: r.toProgramName, organizationName: r.toOrganizationName },
+    sent: r.sent,
+    assigned: r.assigned,
+    refused: r.refused,
+    closed: r.closed,
+    total: r.total,
+  }));
+  return { kind, rows, referrals: sum(rows, (r) => r.total) };
+}
+
+/**
+ * MT-15: one referral report for a period, aggregated in the database. A program sees its own referrals
+ * (received, or sent for "from agency"); a network administrator sees every program of the network.
+ * With `exportFormat`, the read is a download and is audited in the same transaction.
+ */
+export function referralReport(
+  { db }: ReportDeps,
+  actor: Actor,
+  kind: ReportKind,
+  period: Period,
+  exportFormat?: 'csv' | 'xlsx',
+): Promise<ReportView> {
+  assertCan(actor, 'referrals:read');
+  const { start, end } = periodBounds(period);
+  const network = isNetworkAdmin(actor);
+  const scope: repo.ReportScope = { networkId: actor.networkId, programId: network ? null : actor.programId, start, end };
+  return withTenant(db, actor, async (tx) => {
+    const report = {
+      ...(await build(tx, kind, scope)),
+      from: period.from,
+      to: period.to,
+      scope: network ? ('network' as const) : ('program' as const),
+    } as ReportView;
+    if (exportFormat) {
+      // Counts per program only: the details name programs and the period, never clients.
+      await recordAudit(tx, auditContextOf(actor), {
+        action: 'report.export',
+        entityType: 'report',
+        details: {
+          report: `referrals/${kind}`,
+          format: exportFormat,
+          from: period.from,
+          to: period.to,
+          scope: report.scope,
+          rows: report.rows.length,
+        },
+      });
+    }
+    return report;
+  });
+}
