@@ -5,6 +5,7 @@ import {
   IconArrowsRightLeft,
   IconBell,
   IconBuildingCommunity,
+  IconChartBar,
   IconDeviceMobileMessage,
   IconFileCertificate,
   IconFileImport,
@@ -41,6 +42,8 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Clients', to: '/clients', capability: 'clients:read', icon: IconUserSearch },
   // MT-14, ND-1: sent and received referrals; gatekeepers start on Pending records.
   { label: 'Referrals', to: '/referrals', capability: 'referrals:read', icon: IconArrowsRightLeft },
+  // MT-15: referral delays, outcomes, from and to agency, for a period.
+  { label: 'Reports', to: '/reports', capability: 'referrals:read', icon: IconChartBar },
   // MT-10 demo: the client's side of a text-message signature.
   { label: 'Phone simulator', to: '/sms-simulator', capability: 'consents:read', icon: IconDeviceMobileMessage },
   { label: 'Agency agreement', to: '/agency-agreement', capability: 'agreements:sign', icon: IconFileCertificate },

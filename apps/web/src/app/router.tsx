@@ -27,6 +27,7 @@ import { ReferralPage } from '../features/referrals/ReferralPage';
 import { ReferralsPage } from '../features/referrals/ReferralsPage';
 import { RegisterPage } from '../features/registrations/RegisterPage';
 import { RegistrationsPage } from '../features/registrations/RegistrationsPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { AuthenticatorPage } from '../features/session/AuthenticatorPage';
 import { ChooseProgramPage } from '../features/session/ChooseProgramPage';
 import { PasscodePage } from '../features/session/PasscodePage';
@@ -171,6 +172,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireCapability capability="referrals:read" title="Referral">
             <ReferralPage />
+          </RequireCapability>
+        ),
+      },
+      {
+        path: 'reports',
+        element: (
+          <RequireCapability capability="referrals:read" title="Reports">
+            <ReportsPage />
           </RequireCapability>
         ),
       },

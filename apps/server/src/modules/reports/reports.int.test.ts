@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import type { Static } from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client.js';
 import type { App } from '../../http/types.js';
@@ -11,9 +12,16 @@ import { expiresAtOf } from '../consents/consents.rules.js';
 import { consentPrograms, consents } from '../consents/consents.table.js';
 import { organizations } from '../organizations/organizations.table.js';
 import { referrals } from '../referrals/referrals.table.js';
+import type { DelayRow, FlowRow, OutcomeRow } from './reports.schema.js';
 
 type Pair = Awaited<ReturnType<typeof makeTenantPair>>;
-type Json = Record<string, any>;
+type Rows = {
+  delays: Static<typeof DelayRow>;
+  outcomes: Static<typeof OutcomeRow>;
+  'from-agency': Static<typeof FlowRow>;
+  'to-agency': Static<typeof FlowRow>;
+};
+type Answer<K extends keyof Rows> = { kind: K; scope: string; referrals: number; rows: Rows[K][] };
 type State = 'draft' | 'sent' | 'assigned' | 'refused' | 'closed';
 interface Made {
   state: State;
@@ -122,7 +130,7 @@ describe(`referral reports on ${testDriver} (MT-15)`, () => {
   const org = {} as Record<'a' | 'b', string>;
 
   const get = (cookie: string, url: string) => app.inject({ method: 'GET', url, headers: { cookie } });
-  const report = async (cookie: string, kind: string, period = MARCH): Promise<Json> => {
+  const report = async <K extends keyof Rows>(cookie: string, kind: K, period = MARCH): Promise<Answer<K>> => {
     const res = await get(cookie, `/api/reports/referrals/${kind}?${period}`);
     expect(res.statusCode, res.body).toBe(200);
     return res.json();
@@ -195,7 +203,7 @@ describe(`referral reports on ${testDriver} (MT-15)`, () => {
   it('MT-15: referral outcomes count received referrals by state and service status, refused ones by reason', async () => {
     const r = await report(c.b, 'outcomes');
     expect(r.referrals).toBe(6);
-    expect(r.rows.map((o: Json) => [o.stateLabel, o.detailLabel, o.count])).toEqual([
+    expect(r.rows.map((o) => [o.stateLabel, o.detailLabel, o.count])).toEqual([
       ['Sent, not yet assigned', null, 1],
       ['Assigned', 'Enrolled in services', 1],
       ['Assigned', 'No service status yet', 1],
@@ -220,7 +228,7 @@ describe(`referral reports on ${testDriver} (MT-15)`, () => {
       },
     ]);
     const fromB = await report(c.b, 'from-agency');
-    expect(fromB.rows.map((f: Json) => [f.toProgram.id, f.sent, f.assigned, f.total])).toEqual([
+    expect(fromB.rows.map((f) => [f.toProgram.id, f.sent, f.assigned, f.total])).toEqual([
       [t.a.id, 1, 1, 2],
       [a2.id, 1, 0, 1],
     ]);
@@ -229,17 +237,17 @@ describe(`referral reports on ${testDriver} (MT-15)`, () => {
   it('MT-15: referrals to agency count what the program received, by sending program and state', async () => {
     const toB = await report(c.b, 'to-agency');
     expect(toB.rows).toEqual([expect.objectContaining({ sent: 1, assigned: 2, refused: 2, closed: 1, total: 6 })]);
-    expect(toB.rows[0].fromProgram.id).toBe(t.a.id);
+    expect(toB.rows[0]?.fromProgram.id).toBe(t.a.id);
     // A's other program received one from B: not A's number.
     const toA = await report(c.a, 'to-agency');
-    expect(toA.rows.map((f: Json) => [f.fromProgram.id, f.toProgram.id, f.total])).toEqual([[t.b.id, t.a.id, 2]]);
+    expect(toA.rows.map((f) => [f.fromProgram.id, f.toProgram.id, f.total])).toEqual([[t.b.id, t.a.id, 2]]);
   });
 
   it('MT-15: each program gets only its own numbers; the network administrator gets every program of the network', async () => {
     expect(await report(c.providerB, 'delays')).toEqual(await report(c.b, 'delays'));
     const delays = await report(c.admin, 'delays');
     expect(delays.scope).toBe('network');
-    const byProgram = Object.fromEntries(delays.rows.map((d: Json) => [d.program.id, d.referrals]));
+    const byProgram = Object.fromEntries(delays.rows.map((d) => [d.program.id, d.referrals]));
     expect(byProgram).toEqual({ [t.a.id]: 2, [t.b.id]: 6, [a2.id]: 1 });
     const flows = await report(c.admin, 'from-agency');
     expect(flows.referrals).toBe(9);

@@ -17,7 +17,8 @@ const toOrg = alias(organizations, 'to_org');
 const fromProgram = alias(programs, 'from_program');
 const fromOrg = alias(organizations, 'from_org');
 
-const count = (where?: SQL) => (where ? sql<number>`count(*) FILTER (WHERE ${where})::int` : sql<number>`count(*)::int`);
+const count = (where?: SQL) =>
+  where ? sql<number>`count(*) FILTER (WHERE ${where})::int` : sql<number>`count(*)::int`;
 
 /** Referrals sent in the period (never drafts), received by the scope's program (`to`) or sent by it (`from`). */
 function inScope(s: ReportScope, side: 'to' | 'from'): SQL {
@@ -96,13 +97,6 @@ export function flows(tx: Tx, s: ReportScope, side: 'to' | 'from') {
     .innerJoin(toProgram, eq(toProgram.id, referrals.toProgramId))
     .innerJoin(toOrg, eq(toOrg.id, toProgram.organizationId))
     .where(inScope(s, side))
-    .groupBy(
-      referrals.fromProgramId,
-      fromProgram.name,
-      fromOrg.name,
-      referrals.toProgramId,
-      toProgram.name,
-      toOrg.name,
-    )
+    .groupBy(referrals.fromProgramId, fromProgram.name, fromOrg.name, referrals.toProgramId, toProgram.name, toOrg.name)
     .orderBy(desc(total), asc(side === 'from' ? toProgram.name : fromProgram.name), asc(referrals.fromProgramId));
 }

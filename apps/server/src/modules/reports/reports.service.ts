@@ -1,4 +1,4 @@
-import { REFERRAL_STATES, type ReferralState, REFUSAL_REASONS, SERVICE_STATUSES } from '@portico/shared';
+import { REFERRAL_STATES, REFUSAL_REASONS, type ReferralState, SERVICE_STATUSES } from '@portico/shared';
 import type { Static } from 'typebox';
 import type { Db, Tx } from '../../db/client.js';
 import { invalid } from '../../http/errors.js';
@@ -37,7 +37,9 @@ const STATE_ORDER = Object.keys(REFERRAL_STATES);
 const detailLabel = (state: string, detail: string | null) => {
   if (state === 'sent') return null;
   if (state === 'refused') return detail ? (REFUSAL_REASONS[detail as keyof typeof REFUSAL_REASONS] ?? detail) : null;
-  return detail ? (SERVICE_STATUSES[detail as keyof typeof SERVICE_STATUSES]?.label ?? detail) : 'No service status yet';
+  return detail
+    ? (SERVICE_STATUSES[detail as keyof typeof SERVICE_STATUSES]?.label ?? detail)
+    : 'No service status yet';
 };
 const hours = (v: string | number | null) => (v === null ? null : Number(v));
 const sum = <T>(rows: T[], n: (r: T) => number) => rows.reduce((a, r) => a + n(r), 0);
@@ -99,7 +101,12 @@ export function referralReport(
   assertCan(actor, 'referrals:read');
   const { start, end } = periodBounds(period);
   const network = isNetworkAdmin(actor);
-  const scope: repo.ReportScope = { networkId: actor.networkId, programId: network ? null : actor.programId, start, end };
+  const scope: repo.ReportScope = {
+    networkId: actor.networkId,
+    programId: network ? null : actor.programId,
+    start,
+    end,
+  };
   return withTenant(db, actor, async (tx) => {
     const report = {
       ...(await build(tx, kind, scope)),

@@ -90,7 +90,11 @@ export function AuditPage() {
           <TextInput
             label="Entity ID"
             value={draft.entityId}
-            onChange={(e) => setDraft((d) => ({ ...d, entityId: e.currentTarget.value }))}
+            onChange={(e) => {
+              // Read the value now: React may run the updater after the event's currentTarget is gone.
+              const entityId = e.currentTarget.value;
+              setDraft((d) => ({ ...d, entityId }));
+            }}
             w={320}
           />
           <Select
