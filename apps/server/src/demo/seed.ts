@@ -8,7 +8,7 @@ import { users } from '../modules/identity/identity.table.js';
 import { memberships } from '../modules/memberships/memberships.table.js';
 import { networks } from '../modules/networks/networks.table.js';
 import { organizations, programs } from '../modules/organizations/organizations.table.js';
-import { recordAudit } from '../platform/audit/audit.service.js';
+import { recordAudit, systemAuditContext } from '../platform/audit/audit.service.js';
 import { seedAgencyAgreements } from './agency-agreements.demo.js';
 import { DEMO_NEAR_DUPLICATES, demoClient } from './clients.demo.js';
 import { seedDemoConsents } from './consents.demo.js';
@@ -136,11 +136,12 @@ async function seedNetwork(db: Db, n: DemoNetwork, password: string) {
     await seedOrganizationAdministration(tx, n.preset, net.id, programIds, userIds);
     // MT-11..MT-16: after the consents they rest on and the agency agreements that let programs receive.
     await seedDemoReferrals(tx, net.id);
-    await recordAudit(
-      tx,
-      { networkId: net.id, userId: null, programId: null, organizationId: null, requestId: null, ip: null },
-      { action: 'network.seed_demo', entityType: 'network', entityId: net.id, details: { preset: n.preset } },
-    );
+    await recordAudit(tx, systemAuditContext(net.id), {
+      action: 'network.seed_demo',
+      entityType: 'network',
+      entityId: net.id,
+      details: { preset: n.preset },
+    });
   });
 }
 

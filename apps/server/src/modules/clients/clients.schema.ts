@@ -1,16 +1,12 @@
 import { COVERAGE_STATUSES, GENDER_IDENTITIES, MILITARY_SERVICE, RACES } from '@portico/shared';
 import { Type } from 'typebox';
 import { ProblemSchema } from '../../http/problem.js';
-import { DateTime, Nullable, OptionalText } from '../../http/schema.js';
-
-const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
-const Code = (codes: Record<string, string>) => Type.Union(Object.keys(codes).map((c) => Type.Literal(c)));
-const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+import { Code, DateTime, IsoDate, Nullable, OptionalText, RequiredText } from '../../http/schema.js';
 
 /** MT-8 profile fields (CI-1 coverage fields optional). Phone and address placeholders are recognised. */
 const ProfileFields = {
-  firstName: Text(100),
-  lastName: Text(100),
+  firstName: RequiredText(100),
+  lastName: RequiredText(100),
   birthDate: IsoDate,
   genderIdentity: Type.Optional(Nullable(Code(GENDER_IDENTITIES))),
   race: Type.Optional(Type.Array(Code(RACES), { maxItems: 7, uniqueItems: true })),

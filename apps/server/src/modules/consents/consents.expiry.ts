@@ -3,7 +3,7 @@ import { and, eq, gt, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { systemTx } from '../../db/tx.js';
 import { PERMISSIONS } from '../../platform/access/permissions.js';
-import { recordAudit } from '../../platform/audit/audit.service.js';
+import { recordAudit, systemAuditContext } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock/clock.js';
 import { DAY } from '../../platform/clock/clock.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
@@ -23,15 +23,6 @@ export const CONSENT_EXPIRY_JOB = 'consent-expiry';
 /** Who in the creating program hears of an expiring consent: the roles that may collect a new one. */
 const CONSENT_WRITERS = ROLE_CODES.filter((r) => PERMISSIONS[r].includes('consents:write'));
 
-const systemAudit = (networkId: string) => ({
-  networkId,
-  userId: null,
-  programId: null,
-  organizationId: null,
-  requestId: null,
-  ip: null,
-});
-
 /** Marks every signed consent past its year as expired (visibility and referrals already stopped at that moment). */
 async function expire(db: Db, now: Date): Promise<number> {
   return systemTx(db, async (tx) => {
@@ -41,7 +32,7 @@ async function expire(db: Db, now: Date): Promise<number> {
       .where(and(eq(consents.status, 'signed'), lte(consents.expiresAt, now)))
       .returning({ id: consents.id, networkId: consents.networkId });
     for (const r of rows) {
-      await recordAudit(tx, systemAudit(r.networkId), {
+      await recordAudit(tx, systemAuditContext(r.networkId), {
         action: 'consent.expire',
         entityType: 'consent',
         entityId: r.id,
@@ -104,7 +95,7 @@ async function noticeOne(db: Db, consentId: string, now: Date): Promise<boolean>
         link: `/consents/${claimed.id}`,
       });
     }
-    await recordAudit(tx, systemAudit(claimed.networkId), {
+    await recordAudit(tx, systemAuditContext(claimed.networkId), {
       action: 'consent.expiry_notice',
       entityType: 'consent',
       entityId: claimed.id,

@@ -1,12 +1,6 @@
 import { AUTHORIZER_KINDS, CONSENT_METHODS, CONSENT_STATUSES, INFO_TYPES, SENSITIVE_INFO_TYPES } from '@portico/shared';
 import { Type } from 'typebox';
-import { DateTime, Nullable, OptionalText, Uuid } from '../../http/schema.js';
-
-const Code = (codes: Record<string, string>) => Type.Union(Object.keys(codes).map((c) => Type.Literal(c)));
-/** A code in the response: documented as its enum, typed as a string. */
-const CodeOut = (codes: Record<string, string> | string[]) =>
-  Type.Unsafe<string>({ type: 'string', enum: Array.isArray(codes) ? codes : Object.keys(codes) });
-const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
+import { Code, CodeOut, DateTime, Nullable, OptionalText, RequiredText, Uuid } from '../../http/schema.js';
 
 /** MT-9: a new release of information for one client; the acting program is always added. */
 export const ConsentCreate = Type.Object(
@@ -25,7 +19,7 @@ export const ConsentCreate = Type.Object(
       }),
     ),
     authorizerKind: Code(AUTHORIZER_KINDS),
-    authorizerName: Text(200),
+    authorizerName: RequiredText(200),
     authorizerRelationship: OptionalText(100),
   },
   { additionalProperties: false },
@@ -88,7 +82,7 @@ export const ClientIdParams = Type.Object({ clientId: Uuid });
 /** E-sign (MT-10): the authorizer types their full name and ticks the confirmation. */
 export const ESign = Type.Object(
   {
-    signerName: Text(200),
+    signerName: RequiredText(200),
     confirm: Type.Boolean({ description: 'The signer read the release and agrees' }),
   },
   { additionalProperties: false },
@@ -97,7 +91,7 @@ export const ESign = Type.Object(
 /** Paper (MT-10): the authorizer signed the printed form; the scan follows as an upload. */
 export const PaperSign = Type.Object(
   {
-    signerName: Text(200),
+    signerName: RequiredText(200),
     signedOn: Type.String({ format: 'date', description: 'YYYY-MM-DD, the date on the form' }),
   },
   { additionalProperties: false },
@@ -115,7 +109,7 @@ export const SmsCode = Type.Object(
   { additionalProperties: false },
 );
 
-export const Revoke = Type.Object({ reason: Text(500) }, { additionalProperties: false });
+export const Revoke = Type.Object({ reason: RequiredText(500) }, { additionalProperties: false });
 
 /** MT-10 / MT-15 report 1: a blank form for chosen programs, or for every program of a region. */
 export const BlankFormQuery = Type.Object(

@@ -1,12 +1,11 @@
 import { ROLE_CODES } from '@portico/shared';
 import { Type } from 'typebox';
 import { PageQuery } from '../../http/pagination.js';
-import { DateTime, Email, Nullable, OptionalText, Phone, Postcode, Uuid } from '../../http/schema.js';
+import { DateTime, Email, IsoDate, Nullable, OptionalText, Phone, Postcode, Uuid } from '../../http/schema.js';
 
 export const RoleCodeSchema = Type.Union(ROLE_CODES.map((r) => Type.Literal(r)));
 const Roles = Type.Array(RoleCodeSchema, { minItems: 1, maxItems: 10, uniqueItems: true });
 const Regions = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 });
-const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 
 /** NCC-5: the Norfolk contact form (ContactDetails in packages/shared), captured in every network. */
 export const ContactDetailsSchema = Type.Object(

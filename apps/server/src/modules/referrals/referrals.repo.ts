@@ -139,11 +139,6 @@ export function notesOf(tx: Tx, referralId: string) {
     .orderBy(desc(referralNotes.happenedOn), desc(referralNotes.createdAt));
 }
 
-export function usersByIds(tx: Tx, ids: string[]) {
-  if (!ids.length) return Promise.resolve([]);
-  return tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids));
-}
-
 export const byId = (id: string) => eq(referrals.id, id);
 
 /** The client's draft or active referral to the program (MT-11: there is at most one). */

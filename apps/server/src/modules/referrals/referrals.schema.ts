@@ -2,12 +2,7 @@ import { CONTACT_METHODS, CONTACT_OUTCOMES, REFERRAL_STATES, REFUSAL_REASONS, SE
 import { Type } from 'typebox';
 import { Page, PageQuery } from '../../http/pagination.js';
 import { ProblemSchema } from '../../http/problem.js';
-import { DateTime, Nullable, OptionalText, Uuid } from '../../http/schema.js';
-
-const Code = (codes: Record<string, unknown>) => Type.Union(Object.keys(codes).map((c) => Type.Literal(c)));
-const CodeOut = (codes: Record<string, unknown>) => Type.Unsafe<string>({ type: 'string', enum: Object.keys(codes) });
-const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
-const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+import { Code, CodeOut, DateTime, IsoDate, Nullable, OptionalText, RequiredText, Uuid } from '../../http/schema.js';
 
 /** MT-11: a draft to one program named on the client's valid consent. */
 export const ReferralCreate = Type.Object(
@@ -29,7 +24,7 @@ export const SendBody = Type.Object(
   { additionalProperties: false },
 );
 export const AssignBody = Type.Object({ userId: Uuid }, { additionalProperties: false });
-export const ReassignBody = Type.Object({ userId: Uuid, note: Text(1000) }, { additionalProperties: false });
+export const ReassignBody = Type.Object({ userId: Uuid, note: RequiredText(1000) }, { additionalProperties: false });
 export const RefuseBody = Type.Object(
   { reason: Code(REFUSAL_REASONS), text: OptionalText(1000) },
   { additionalProperties: false },
@@ -41,7 +36,7 @@ export const NoteBody = Type.Object(
     happenedOn: IsoDate,
     contactMethod: Type.Optional(Nullable(Code(CONTACT_METHODS))),
     outcome: Type.Optional(Nullable(Code(CONTACT_OUTCOMES))),
-    text: Text(4000),
+    text: RequiredText(4000),
     shared: Type.Optional(Type.Boolean({ description: 'Shared with the other program (default), or internal' })),
   },
   { additionalProperties: false },

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { systemTx } from '../../db/tx.js';
-import { recordAudit } from '../../platform/audit/audit.service.js';
+import { recordAudit, systemAuditContext } from '../../platform/audit/audit.service.js';
 import { type Clock, DAY } from '../../platform/clock/clock.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
 import type { MailDelivery } from '../../platform/notify/mail.js';
@@ -16,15 +16,6 @@ import { referrals } from './referrals.table.js';
 export const STALE_REFERRAL_JOB = 'referral-stale';
 
 type Row = typeof referrals.$inferSelect;
-
-const systemAudit = (networkId: string) => ({
-  networkId,
-  userId: null,
-  programId: null,
-  organizationId: null,
-  requestId: null,
-  ip: null,
-});
 
 /** MT-16 holidays a network lists in its policy (YYYY-MM-DD); business days skip them. */
 export const holidaysOf = (policy: unknown): ReadonlySet<string> =>
@@ -87,7 +78,7 @@ async function notifyStale(tx: Tx, r: Row) {
     body,
     link: `/referrals/${r.id}`,
   });
-  await recordAudit(tx, systemAudit(r.networkId), {
+  await recordAudit(tx, systemAuditContext(r.networkId), {
     action: 'referral.stale_notice',
     entityType: 'referral',
     entityId: r.id,

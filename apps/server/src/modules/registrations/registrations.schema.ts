@@ -1,18 +1,16 @@
 import { Type } from 'typebox';
 import { PageQuery } from '../../http/pagination.js';
-import { DateTime, Email, Nullable, Phone } from '../../http/schema.js';
-
-const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
+import { DateTime, Email, Nullable, Phone, RequiredText } from '../../http/schema.js';
 
 /** CS-1 application; tax ID, ZIP and provider ID are checked by registrations.rules (messages name the field). */
 export const RegistrationCreate = Type.Object(
   {
-    legalName: Text(200),
+    legalName: RequiredText(200),
     taxId: Type.String({ maxLength: 20, description: '9 digits: 12-3456789 or 123456789' }),
     providerId: Type.String({ maxLength: 40, description: '1 to 30 letters and digits' }),
     zip: Type.String({ maxLength: 20, description: 'ZIP+4: 12345-6789 or 123456789' }),
-    programName: Text(200),
-    contactName: Text(200),
+    programName: RequiredText(200),
+    contactName: RequiredText(200),
     contactEmail: Email,
     contactPhone: Type.Optional(Nullable(Phone)),
   },

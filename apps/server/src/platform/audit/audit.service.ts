@@ -32,6 +32,16 @@ export function auditContextOf(actor: {
   return { ...actor };
 }
 
+/** Work of the system itself (jobs, seeding, command-line imports): no user, program or request. */
+export const systemAuditContext = (networkId: string): AuditContext => ({
+  networkId,
+  userId: null,
+  programId: null,
+  organizationId: null,
+  requestId: null,
+  ip: null,
+});
+
 /**
  * Appends one entry to the network's chain inside the caller's transaction. The head row's lock
  * serializes writers of one network (across processes too) and is released at commit.
