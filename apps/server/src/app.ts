@@ -29,6 +29,7 @@ import { passwordRoutes } from './modules/identity/password.routes.js';
 import { secondFactorRoutes } from './modules/identity/second-factor.routes.js';
 import { sessionRoutes } from './modules/identity/sessions.routes.js';
 import { userRoutes } from './modules/identity/users.routes.js';
+import { intakeFormRoutes } from './modules/intake-forms/intake-forms.routes.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
 import { membershipRoutes } from './modules/memberships/memberships.routes.js';
 import { networkRoutes } from './modules/networks/networks.routes.js';
@@ -59,6 +60,7 @@ const MODULES = [
   clientRoutes,
   consentRoutes,
   consentSmsRoutes,
+  intakeFormRoutes,
   referralRoutes,
   reportRoutes,
   notificationRoutes,

@@ -6,6 +6,7 @@ export * from '../modules/clients/clients.table.js';
 export * from '../modules/consents/consents.table.js';
 export * from '../modules/directory/directory.table.js';
 export * from '../modules/identity/identity.table.js';
+export * from '../modules/intake-forms/intake-forms.table.js';
 export * from '../modules/memberships/memberships.table.js';
 export * from '../modules/networks/networks.table.js';
 export * from '../modules/notifications/notifications.table.js';

@@ -1,6 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { OPEN_REFERRAL_STATES, PRESET_CODES, type ReferralState, type RoleCode } from '@portico/shared';
+import {
+  checkIntakeAnswers,
+  checkIntakeDefinition,
+  OPEN_REFERRAL_STATES,
+  PRESET_CODES,
+  type ReferralState,
+  type RoleCode,
+} from '@portico/shared';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
@@ -11,6 +18,7 @@ import { findDuplicates } from '../modules/clients/clients.duplicates.js';
 import { clients } from '../modules/clients/clients.table.js';
 import { consentDocuments, consentPrograms, consents } from '../modules/consents/consents.table.js';
 import { users } from '../modules/identity/identity.table.js';
+import { intakeForms } from '../modules/intake-forms/intake-forms.table.js';
 import { memberships } from '../modules/memberships/memberships.table.js';
 import { networks } from '../modules/networks/networks.table.js';
 import { organizations, programs } from '../modules/organizations/organizations.table.js';
@@ -186,6 +194,24 @@ describe('demo data', () => {
           received.some((r) => r.assignedTo === u.id),
           u.email,
         ).toBe(true);
+    }
+  });
+
+  it('MT-11: every network has programs with and without an intake form; sent referrals answer theirs in full', async () => {
+    const db = database.db;
+    for (const net of await db.select().from(networks)) {
+      const forms = await db.select().from(intakeForms).where(eq(intakeForms.networkId, net.id));
+      const programCount = (await db.select().from(programs).where(eq(programs.networkId, net.id))).length;
+      expect(forms.length, net.preset).toBeGreaterThan(0);
+      expect(forms.length, net.preset).toBeLessThan(programCount);
+      for (const f of forms) expect(checkIntakeDefinition(f.fields), net.preset).toEqual([]);
+      const rows = await db.select().from(referrals).where(eq(referrals.networkId, net.id));
+      for (const r of rows) {
+        const form = forms.find((f) => f.programId === r.toProgramId);
+        expect(r.intakeFormId, net.preset).toBe(form?.id ?? null);
+        const problems = checkIntakeAnswers(form?.fields ?? [], r.intake, { complete: r.state !== 'draft' });
+        expect(problems, `${net.preset} ${r.state}`).toEqual([]);
+      }
     }
   });
 

@@ -15,6 +15,7 @@ import { membersWith } from '../modules/referrals/referrals.people.js';
 import { closes } from '../modules/referrals/referrals.rules.js';
 import { referralEvents, referralNotes, referrals } from '../modules/referrals/referrals.table.js';
 import { DAY, HOUR, MINUTE } from '../platform/clock/clock.js';
+import { demoAnswers, demoFormOf } from './intake-forms.demo.js';
 
 type Person = { id: string; name: string };
 interface Program {
@@ -258,8 +259,11 @@ function plan(pairs: Pair[]) {
 
 /** Demo referrals between the network's organizations, in every state, with their timelines and notes. */
 export async function seedDemoReferrals(tx: Tx, networkId: string, now = new Date()) {
+  let n = 0;
   for (const { s, pair, sender, gatekeeper, assignee } of plan(await pairsOf(tx, networkId, now))) {
     const createdAt = s.created(now);
+    // MT-11: the receiver's form version, answered in full once sent; a draft is still being filled.
+    const form = await demoFormOf(tx, networkId, pair.to.id);
     const sentAt = s.reach === 'draft' ? null : new Date(createdAt.getTime() + 30 * MINUTE);
     const answeredAt = sentAt && s.reach !== 'sent' ? new Date(sentAt.getTime() + 20 * HOUR) : null;
     const ev = (kind: string, at: Date, actor: Person, program: Program, data: object = {}) =>
@@ -302,6 +306,8 @@ export async function seedDemoReferrals(tx: Tx, networkId: string, now = new Dat
         createdBy: sender.id,
         state: s.refusal ? 'refused' : closedAt ? 'closed' : s.reach,
         reason: s.reason,
+        intakeFormId: form?.id ?? null,
+        intake: demoAnswers(form?.fields ?? [], n++, s.reach !== 'draft'),
         insuranceConfirmed: sentAt !== null,
         sentAt,
         assignedTo: assignee?.id ?? null,

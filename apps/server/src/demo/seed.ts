@@ -14,6 +14,7 @@ import { DEMO_NEAR_DUPLICATES, demoClient } from './clients.demo.js';
 import { seedDemoConsents } from './consents.demo.js';
 import { DEMO_NETWORKS, type DemoNetwork } from './demo.data.js';
 import { directoryFieldsOf } from './directory.demo.js';
+import { seedDemoIntakeForms } from './intake-forms.demo.js';
 import { seedOrganizationAdministration } from './organization-admin.demo.js';
 import { seedDemoReferrals } from './referrals.demo.js';
 
@@ -134,6 +135,7 @@ async function seedNetwork(db: Db, n: DemoNetwork, password: string) {
     );
     await seedAgencyAgreements(tx, n.preset, net.id, programIds, userIds);
     await seedOrganizationAdministration(tx, n.preset, net.id, programIds, userIds);
+    await seedDemoIntakeForms(tx, net.id, (programId) => creators.get(programId) ?? anyUser);
     // MT-11..MT-16: after the consents they rest on and the agency agreements that let programs receive.
     await seedDemoReferrals(tx, net.id);
     await recordAudit(tx, systemAuditContext(net.id), {

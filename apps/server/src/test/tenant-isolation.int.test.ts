@@ -4,6 +4,7 @@ import type { Database } from '../db/client.js';
 import type { App } from '../http/types.js';
 import { changeRequests } from '../modules/change-requests/change-requests.table.js';
 import { directoryImports } from '../modules/directory/directory.table.js';
+import { intakeForms } from '../modules/intake-forms/intake-forms.table.js';
 import { notifications } from '../modules/notifications/notifications.table.js';
 import { registrations } from '../modules/registrations/registrations.table.js';
 import { DAY } from '../platform/clock/clock.js';
@@ -129,6 +130,19 @@ describe(`tenant isolation of every id-taking route on ${testDriver} (X-1)`, () 
       })),
       ...(await makeChangeRequests(database.db, program, owner.id)),
       ...(await makeRegistrations(database.db, t.network.id)),
+      intakeFormId: (
+        await database.db
+          .insert(intakeForms)
+          .values({
+            networkId: t.network.id,
+            organizationId: org.id,
+            programId: program.id,
+            version: 1,
+            fields: [{ key: 'secret', label: 'Secret question', type: 'text', required: false }],
+            createdBy: owner.id,
+          })
+          .returning({ id: intakeForms.id })
+      )[0]!.id,
       importId: (
         await database.db
           .insert(directoryImports)
@@ -201,6 +215,7 @@ describe(`tenant isolation of every id-taking route on ${testDriver} (X-1)`, () 
     clientId: randomUUID(),
     duplicateClientId: randomUUID(),
     mergeId: randomUUID(),
+    intakeFormId: randomUUID(),
     ...noConsentRecords(),
     ...noReferralRecords(),
   });

@@ -27,6 +27,8 @@ export interface Records extends ConsentRecords, ReferralRecords {
   /** MT-7: a duplicate of it the network administrator merges in, and an earlier merge to undo. */
   duplicateClientId: string;
   mergeId: string;
+  /** MT-11: a saved intake form version of A's program. */
+  intakeFormId: string;
 }
 
 /**
@@ -154,6 +156,30 @@ export const ROUTES: Row[] = [
     route: 'GET /api/directory/programs/:id',
     method: 'GET',
     url: (r) => `/api/directory/programs/${r.programId}`,
+    networkWide: true,
+  },
+  {
+    route: 'GET /api/programs/:programId/intake-form',
+    method: 'GET',
+    url: (r) => `/api/programs/${r.programId}/intake-form`,
+    networkWide: true,
+  },
+  {
+    route: 'GET /api/programs/:programId/intake-form/versions',
+    method: 'GET',
+    url: (r) => `/api/programs/${r.programId}/intake-form/versions`,
+    networkWide: true,
+  },
+  {
+    route: 'PUT /api/programs/:programId/intake-form',
+    method: 'PUT',
+    url: (r) => `/api/programs/${r.programId}/intake-form`,
+    payload: { fields: [{ key: 'probe', label: 'Probe', type: 'text', required: false }] },
+  },
+  {
+    route: 'GET /api/intake-forms/:id',
+    method: 'GET',
+    url: (r) => `/api/intake-forms/${r.intakeFormId}`,
     networkWide: true,
   },
   {

@@ -9,6 +9,7 @@ import {
   IconDeviceMobileMessage,
   IconFileCertificate,
   IconFileImport,
+  IconForms,
   IconGitPullRequest,
   IconHistory,
   IconHome,
@@ -44,6 +45,8 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Referrals', to: '/referrals', capability: 'referrals:read', icon: IconArrowsRightLeft },
   // MT-15: referral delays, outcomes, from and to agency, for a period.
   { label: 'Reports', to: '/reports', capability: 'referrals:read', icon: IconChartBar },
+  // MT-11: what senders answer when they refer a client to the acting program.
+  { label: 'Intake form', to: '/intake-form', capability: 'organization:write', icon: IconForms },
   // MT-10 demo: the client's side of a text-message signature.
   { label: 'Phone simulator', to: '/sms-simulator', capability: 'consents:read', icon: IconDeviceMobileMessage },
   { label: 'Agency agreement', to: '/agency-agreement', capability: 'agreements:sign', icon: IconFileCertificate },

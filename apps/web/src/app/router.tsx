@@ -15,6 +15,7 @@ import { NewConsentPage } from '../features/consents/NewConsentPage';
 import { SmsSimulatorPage } from '../features/consents/SmsSimulatorPage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { DirectoryImportPage } from '../features/directory-import/DirectoryImportPage';
+import { IntakeFormPage } from '../features/intake-forms/IntakeFormPage';
 import { SentMailPage } from '../features/mail/SentMailPage';
 import { NetworkSettingsPage } from '../features/network/NetworkSettingsPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
@@ -196,6 +197,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireCapability capability="consents:read" title="Phone simulator">
             <SmsSimulatorPage />
+          </RequireCapability>
+        ),
+      },
+      {
+        path: 'intake-form',
+        element: (
+          <RequireCapability capability="organization:write" title="Intake form">
+            <IntakeFormPage />
           </RequireCapability>
         ),
       },

@@ -73,6 +73,8 @@ export const Referral = Type.Object({
   assignee: Nullable(Named),
   reason: Nullable(Type.String()),
   intake: Type.Record(Type.String(), Type.Unknown()),
+  /** The receiving program's intake form version this referral answers (GET /api/intake-forms/:id). */
+  intakeFormId: Nullable(Uuid),
   insuranceConfirmed: Type.Boolean(),
   sentAt: Nullable(DateTime),
   assignedAt: Nullable(DateTime),

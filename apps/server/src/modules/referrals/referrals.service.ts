@@ -8,6 +8,7 @@ import type { Clock } from '../../platform/clock/clock.js';
 import { withTenant } from '../../platform/tenancy/tenancy.js';
 import * as clientsRepo from '../clients/clients.repo.js';
 import { agreementRuleOf, assertProgramReceivesReferrals } from '../directory/directory.service.js';
+import { assertIntakeAnswers, fieldsOfVersion, formForNewReferral } from '../intake-forms/intake-forms.service.js';
 import { notifyPeople } from './referrals.notify.js';
 import { gatekeepersOf } from './referrals.people.js';
 import { referralPolicy as policy } from './referrals.policy.js';
@@ -91,6 +92,10 @@ export async function createDraft({ db, clock }: ReferralDeps, actor: Actor, inp
       const consent = await repo.validConsentFor(tx, client.id, actor.programId, input.toProgramId, now);
       if (!consent) throw conflict('No valid consent of this client names that program: a referral needs one (MT-9).');
       const toOrganizationId = await organizationOf(tx, actor.networkId, input.toProgramId);
+      // MT-11: the draft keeps the receiver's form version it was started with; answers so far must fit it.
+      const form = await formForNewReferral(tx, input.toProgramId);
+      const intake = input.intake ?? {};
+      assertIntakeAnswers(form?.fields ?? [], intake, false);
       const [row] = await tx
         .insert(referrals)
         .values({
@@ -103,7 +108,8 @@ export async function createDraft({ db, clock }: ReferralDeps, actor: Actor, inp
           toOrganizationId,
           createdBy: actor.userId,
           reason: input.reason?.trim() || null,
-          intake: input.intake ?? {},
+          intake,
+          intakeFormId: form?.id ?? null,
           lastActivityAt: now,
         })
         .returning();
@@ -136,6 +142,8 @@ export function updateDraft(
   return withTenant(db, actor, async (tx) => {
     const row = await lockFor(tx, actor, id, ['draft'], 'be edited');
     if (!policy.edit(actor, row)) throw forbidden('Only the sending program edits its draft.');
+    if (input.intake !== undefined)
+      assertIntakeAnswers(await fieldsOfVersion(tx, row.intakeFormId), input.intake, false);
     await tx
       .update(referrals)
       .set({
@@ -161,6 +169,8 @@ export function send({ db, clock, publicUrl }: ReferralDeps, actor: Actor, id: s
   return withTenant(db, actor, async (tx) => {
     const row = await lockFor(tx, actor, id, ['draft'], 'be sent');
     if (!policy.edit(actor, row)) throw forbidden('Only the sending program sends its draft.');
+    // MT-11: every required intake field of the draft's own form version, answered as that version says.
+    assertIntakeAnswers(await fieldsOfVersion(tx, row.intakeFormId), row.intake, true, 'intake');
     if (!(await repo.consentStillNames(tx, row.consentId, row.toProgramId, now))) {
       throw conflict('The consent no longer allows this referral (revoked, expired, or the program was removed).');
     }

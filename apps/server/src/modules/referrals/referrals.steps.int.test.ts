@@ -177,11 +177,11 @@ describe(`referral steps on ${testDriver} (MT-11, MT-12, MT-13, ND-3, X-1)`, () 
     const id = await draft(client.id);
     expect((await call(c.b, 'GET', `/api/referrals/${id}`)).statusCode).toBe(404);
     expect((await call(c.b, 'PATCH', `/api/referrals/${id}`, { reason: 'Mine' })).statusCode).toBe(404);
-    const edited = await expectStatus(
-      call(c.a, 'PATCH', `/api/referrals/${id}`, { reason: 'Rent arrears', intake: { household: 3 } }),
-      200,
-    );
-    expect([edited.reason, edited.intake]).toEqual(['Rent arrears', { household: 3 }]);
+    // B asks for nothing beyond Personal info (no intake form): an answer to a question it never asked is refused.
+    const unasked = await expectStatus(call(c.a, 'PATCH', `/api/referrals/${id}`, { intake: { household: 3 } }), 400);
+    expect(fields(unasked)).toEqual(['body.intake.household']);
+    const edited = await expectStatus(call(c.a, 'PATCH', `/api/referrals/${id}`, { reason: 'Rent arrears' }), 200);
+    expect([edited.reason, edited.intake, edited.intakeFormId]).toEqual(['Rent arrears', {}, null]);
     expect((await detail(c.a, id)).can).toMatchObject({ edit: true, send: true, addNote: false });
     await send(id);
     await expectStatus(call(c.a, 'PATCH', `/api/referrals/${id}`, { reason: 'Too late' }), 409);

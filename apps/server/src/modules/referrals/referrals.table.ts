@@ -5,6 +5,7 @@ import { tenantColumns } from '../../platform/tenancy/tenant.columns.js';
 import { clients } from '../clients/clients.table.js';
 import { consents } from '../consents/consents.table.js';
 import { users } from '../identity/identity.table.js';
+import { intakeForms } from '../intake-forms/intake-forms.table.js';
 import { networks } from '../networks/networks.table.js';
 import { organizations, programs } from '../organizations/organizations.table.js';
 
@@ -40,6 +41,8 @@ export const referrals = pgTable(
     reason: text('reason'),
     /** The receiving program's extra intake answers (MT-11). */
     intake: jsonb('intake').$type<Record<string, unknown>>().notNull().default({}),
+    /** The intake form version the draft was started with (null: the program asked for nothing more). */
+    intakeFormId: uuid('intake_form_id').references(() => intakeForms.id),
     insuranceConfirmed: boolean('insurance_confirmed').notNull().default(false),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     assignedTo: uuid('assigned_to').references(() => users.id),

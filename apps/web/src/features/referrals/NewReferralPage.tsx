@@ -13,6 +13,9 @@ import { ApiError, post } from '../../lib/api';
 import { useClient } from '../clients/queries';
 import type { Client } from '../clients/types';
 import { useClientConsents } from '../consents/queries';
+import { answersOf, type IntakeValues, intakeErrorsOf, missingBeforeSend } from '../intake-forms/answers';
+import { IntakeFields } from '../intake-forms/IntakeFields';
+import { useIntakeForm } from '../intake-forms/queries';
 import { useSession } from '../session/useSession';
 import { ExistingReferral } from './ExistingReferral';
 import { existingReferralOf, useRefreshReferrals } from './queries';
@@ -66,11 +69,28 @@ function NewReferralForm({ client, program }: { client: Client; program: Referra
   const refresh = useRefreshReferrals();
   const acting = useSession().data?.acting;
   const [reason, setReason] = useState('');
+  // MT-11: the receiving program's own questions, in its current form version.
+  const form = useIntakeForm(program.id);
+  const fields = form.data?.fields ?? [];
+  const [answers, setAnswers] = useState<IntakeValues>({});
+  const [missing, setMissing] = useState<Record<string, string>>({});
   const [sending, sendDialog] = useDisclosure(false);
   // A draft made by a send whose second step failed: trying again only sends it.
   const [draftId, setDraftId] = useState<string | null>(null);
   const clientName = `${client.firstName} ${client.lastName}`;
-  const body = () => ({ clientId: client.id, toProgramId: program.id, reason: reason.trim() || undefined });
+  const body = () => ({
+    clientId: client.id,
+    toProgramId: program.id,
+    reason: reason.trim() || undefined,
+    intake: answersOf(fields, answers),
+  });
+  /** Required questions are checked here first, with the server's rule, before the insurance question. */
+  const askToSend = () => {
+    const problems = missingBeforeSend(fields, answers);
+    setMissing(problems);
+    if (Object.keys(problems).length) document.getElementById(`intake-${Object.keys(problems)[0]}`)?.focus();
+    else sendDialog.open();
+  };
   const done = (referralId: string, message: string) => {
     refresh(client.id);
     notifications.show({ color: 'teal', message });
@@ -128,6 +148,29 @@ function NewReferralForm({ client, program }: { client: Client; program: Referra
           <Section id="new-referral-details" title="Referral">
             <ReasonInput value={reason} onChange={setReason} error={save.error ?? send.error} />
           </Section>
+          <ErrorAlert error={form.error} title={`Could not load ${program.name}’s intake form`} />
+          {fields.length > 0 && (
+            <Section
+              id="new-referral-intake"
+              title={`${program.name} intake`}
+              description={<Text size="sm">Questions marked * must be answered before sending; a draft may wait.</Text>}
+            >
+              <IntakeFields
+                fields={fields}
+                values={answers}
+                onChange={(next) => {
+                  setAnswers(next);
+                  setMissing({});
+                }}
+                errors={{ ...intakeErrorsOf(save.error ?? send.error), ...missing }}
+              />
+            </Section>
+          )}
+          {Object.keys(missing).length > 0 && (
+            <Alert color="red" title="Some required questions are not answered">
+              Answer the questions marked in red, or save the referral as a draft.
+            </Alert>
+          )}
           {existing ? (
             <ExistingReferral id={existing} programName={program.name} />
           ) : (
@@ -140,7 +183,7 @@ function NewReferralForm({ client, program }: { client: Client; program: Referra
             <Button type="submit" variant="default" loading={save.isPending} disabled={send.isPending}>
               Save as draft
             </Button>
-            <Button onClick={sendDialog.open} disabled={save.isPending}>
+            <Button onClick={askToSend} disabled={save.isPending || form.isPending}>
               Send referral
             </Button>
           </Group>

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { PageHeader } from '../../components/PageHeader';
 import { ApiError } from '../../lib/api';
+import { IntakeAnswers } from '../intake-forms/IntakeAnswers';
 import { useSession } from '../session/useSession';
 import { AssignForm, RefuseForm } from './AnswerActions';
 import { ReassignForm, StatusForm } from './AssignedActions';
@@ -71,6 +72,9 @@ function ReferralView({ referral: r }: { referral: ReferralDetail }) {
         </Alert>
       )}
       <ReferralDetails referral={r} senderOnly={senderOnly} />
+      {r.state !== 'draft' && (
+        <IntakeAnswers formId={r.intakeFormId} answers={r.intake} programName={r.toProgram.name} />
+      )}
       {r.state === 'draft' && <DraftActions referral={r} />}
       {r.can.assign && <AssignForm referral={r} />}
       {r.can.refuse && <RefuseForm referral={r} />}

@@ -25,6 +25,8 @@ export interface Referral {
   assignee: Person | null;
   reason: string | null;
   intake: Record<string, unknown>;
+  /** The receiving program's intake form version this referral answers (MT-11). */
+  intakeFormId: string | null;
   insuranceConfirmed: boolean;
   sentAt: string | null;
   assignedAt: string | null;
