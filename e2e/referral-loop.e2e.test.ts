@@ -57,6 +57,19 @@ describe('a closed loop between two organizations (MT-11, MT-12, MT-13, ND-1)', 
     await sender.getByText('Do not enter medical records.').waitFor();
     await sender.getByLabel('Reason for referral').fill('Needs help finding stable housing for her family.');
     expect(await seriousAxeViolations(sender)).toEqual([]);
+    // MT-11: Family Navigation's own intake questions; the required ones are asked for before sending.
+    await sender.getByRole('heading', { name: 'Family Navigation intake' }).waitFor();
+    await sender.getByRole('button', { name: 'Send referral' }).click();
+    await sender.getByText('Some required questions are not answered').waitFor();
+    await sender.getByLabel('People in the household').fill('4');
+    await sender
+      .getByRole('combobox', { name: 'Best time to reach the client' })
+      .or(sender.getByRole('textbox', { name: 'Best time to reach the client' }))
+      .first()
+      .click();
+    await sender.getByRole('option', { name: 'Evening' }).click();
+    await sender.getByRole('radio', { name: 'No' }).check();
+    await sender.getByRole('checkbox', { name: 'Housing' }).check();
     await sender.getByRole('button', { name: 'Send referral' }).click();
     await sender.getByLabel('Insurance is not a barrier for this referral').check();
     await sender.getByRole('dialog').getByRole('button', { name: 'Send', exact: true }).click();
@@ -72,6 +85,9 @@ describe('a closed loop between two organizations (MT-11, MT-12, MT-13, ND-1)', 
       .first()
       .click();
     await gatekeeper.waitForURL(new RegExp(`${referralPath}$`));
+    const intake = gatekeeper.getByRole('region', { name: 'Family Navigation intake' });
+    await intake.getByText('Evening').waitFor();
+    await intake.getByText('Housing', { exact: true }).waitFor();
     await gatekeeper
       .getByRole('combobox', { name: 'Provider' })
       .or(gatekeeper.getByRole('textbox', { name: 'Provider' }))
