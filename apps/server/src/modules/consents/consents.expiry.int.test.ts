@@ -1,15 +1,14 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase, queryRows } from '../../db/client.js';
+import type { Database } from '../../db/client.js';
 import type { App } from '../../http/types.js';
 import { DAY, HOUR, ManualClock } from '../../platform/clock/clock.js';
-import { JobQueue } from '../../platform/jobs/queue.js';
-import { mailOutbox } from '../../platform/notify/mail.table.js';
 import { buildTestApp, signIn } from '../../test/app.js';
 import { testDatabase, testDriver } from '../../test/db.js';
 import { makeClient, makeTenantPair, makeUser, type TestProgram } from '../../test/factories.js';
 import { auditOf } from '../../test/helpers.js';
-import { notifications } from '../notifications/notifications.table.js';
+import { concurrentSweeps, runRecurringJob, sentIn } from '../../test/sweeps.js';
+import { memberships } from '../memberships/memberships.table.js';
 import { CONSENT_EXPIRY_JOB, registerConsentExpiryJob, sweepConsents } from './consents.expiry.js';
 
 type Method = 'GET' | 'POST';
@@ -68,14 +67,7 @@ describe(`consent expiry sweep on ${testDriver} (MT-10)`, () => {
   const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * DAY);
 
   /** What the sweep sent about consents of one network. */
-  async function sent(networkId: string) {
-    const notes = await database.db
-      .select()
-      .from(notifications)
-      .where(and(eq(notifications.networkId, networkId), eq(notifications.kind, 'consent.expiring')));
-    const mails = await database.db.select().from(mailOutbox).where(eq(mailOutbox.networkId, networkId));
-    return { notes, mails: mails.filter((m) => m.subject.includes('consent expires')) };
-  }
+  const sent = (networkId: string) => sentIn(database.db, networkId, 'consent.expiring', 'consent expires');
 
   it('MT-10: a consent past its year becomes expired (audited); one still within its year and a revoked one are left alone', async () => {
     const now = new Date();
@@ -145,23 +137,43 @@ describe(`consent expiry sweep on ${testDriver} (MT-10)`, () => {
     }
   });
 
+  it("MT-10: a program with nobody left who may write consents: the network's administrators hear instead, each once", async () => {
+    const now = new Date();
+    clock.set(now);
+    const t = await network();
+    const due = await signedAt(t, daysAgo(now, 365 - 20));
+    // A second administrator, a member of two programs (with different regions), is one recipient.
+    const admin2 = await makeUser(database.db, [
+      [t.office, ['network_admin']],
+      [t.b, ['network_admin']],
+    ]);
+    await database.db
+      .update(memberships)
+      .set({ regions: ['Norfolk'] })
+      .where(and(eq(memberships.userId, admin2.id), eq(memberships.programId, t.b.id)));
+    // Program A's writers leave: its gatekeeper's and its provider's memberships end.
+    await database.db
+      .update(memberships)
+      .set({ endsAt: daysAgo(now, 1) })
+      .where(and(eq(memberships.programId, t.a.id), eq(memberships.networkId, t.network.id)));
+
+    await sweepConsents(database.db, at(now));
+    const out = await sent(t.network.id);
+    const admins = [t.networkAdmin, admin2];
+    expect(out.notes.map((n) => n.userId).sort()).toEqual(admins.map((u) => u.id).sort());
+    expect(out.mails.map((m) => m.to).sort()).toEqual(admins.map((u) => u.email).sort());
+    for (const n of out.notes) expect(n.link).toBe(`/consents/${due.id}`);
+    const notices = (await auditOf(database.db, t.network.id)).filter((e) => e.action === 'consent.expiry_notice');
+    expect(notices.map((e) => [e.entityId, e.details])).toEqual([[due.id, { recipients: 2 }]]);
+  });
+
   it('MT-10: eight sweeps at once, on two connections where the database allows, send exactly one notice', async () => {
     const now = new Date();
     clock.set(now);
     const t = await makeTenantPair(database.db, 'default');
     const due = await signedAt(t, daysAgo(now, 365 - 10));
-    // On PostgreSQL a second pool is a second server process; PGlite has one connection.
-    const second =
-      testDriver === 'postgres'
-        ? await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: 'memory://', poolSize: 4 })
-        : database;
-    try {
-      const dbs = [database.db, second.db];
-      const results = await Promise.all(Array.from({ length: 8 }, (_, i) => sweepConsents(dbs[i % 2]!, at(now))));
-      expect(results.reduce((n, r) => n + r.noticed, 0)).toBeGreaterThanOrEqual(1);
-    } finally {
-      if (second !== database) await second.close();
-    }
+    const results = await concurrentSweeps(database, 8, (db) => sweepConsents(db, at(now)));
+    expect(results.reduce((n, r) => n + r.noticed, 0)).toBeGreaterThanOrEqual(1);
     const out = await sent(t.network.id);
     expect(out.notes.map((n) => [n.userId, n.link])).toEqual([[t.adminA.id, `/consents/${due.id}`]]);
     expect(out.mails.map((m) => m.to)).toEqual([t.adminA.email]);
@@ -172,25 +184,10 @@ describe(`consent expiry sweep on ${testDriver} (MT-10)`, () => {
     clock.set(now);
     const t = await network();
     const due = await signedAt(t, daysAgo(now, 365 - 5));
-    const queue = new JobQueue(database, { pollingIntervalSeconds: 0.5 });
-    try {
-      registerConsentExpiryJob(queue, { db: database.db, clock: at(now) });
-      await queue.start();
-      const schedules = await queue.boss.getSchedules();
-      expect(schedules.find((s) => s.name === CONSENT_EXPIRY_JOB)).toMatchObject({ cron: '15 2 * * *' });
-      const id = await queue.runNow(CONSENT_EXPIRY_JOB);
-      for (let tries = 0; ; tries++) {
-        const [row] = await queryRows<{ state: string }>(
-          database.db,
-          sql`SELECT state FROM pgboss.job WHERE id = ${id}::uuid`,
-        );
-        if (row?.state === 'completed') break;
-        if (tries > 60) throw new Error(`the consent expiry job did not complete (${row?.state})`);
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    } finally {
-      await queue.stop();
-    }
+    const schedule = await runRecurringJob(database, CONSENT_EXPIRY_JOB, (queue) =>
+      registerConsentExpiryJob(queue, { db: database.db, clock: at(now) }),
+    );
+    expect(schedule).toMatchObject({ cron: '15 2 * * *' });
     const out = await sent(t.network.id);
     expect(out.notes.map((n) => n.link)).toEqual([`/consents/${due.id}`, `/consents/${due.id}`]);
     expect(out.mails).toHaveLength(2);

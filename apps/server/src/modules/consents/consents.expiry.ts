@@ -1,27 +1,19 @@
-import { ROLE_CODES } from '@portico/shared';
-import { and, eq, gt, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { systemTx } from '../../db/tx.js';
-import { PERMISSIONS } from '../../platform/access/permissions.js';
 import { recordAudit, systemAuditContext } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock/clock.js';
 import { DAY } from '../../platform/clock/clock.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
 import type { MailDelivery } from '../../platform/notify/mail.js';
 import { queueMail } from '../../platform/notify/mail.js';
-import { rolesArray } from '../agency-agreements/agency-agreements.repo.js';
-import { membershipIsActive } from '../identity/identity.repo.js';
-import { users } from '../identity/identity.table.js';
-import { memberships } from '../memberships/memberships.table.js';
+import { membersWithOrAdmins } from '../memberships/memberships.people.js';
 import { notify } from '../notifications/notifications.service.js';
 import { programs } from '../organizations/organizations.table.js';
 import { EXPIRY_NOTICE_DAYS } from './consents.rules.js';
 import { consents } from './consents.table.js';
 
 export const CONSENT_EXPIRY_JOB = 'consent-expiry';
-
-/** Who in the creating program hears of an expiring consent: the roles that may collect a new one. */
-const CONSENT_WRITERS = ROLE_CODES.filter((r) => PERMISSIONS[r].includes('consents:write'));
 
 /** Marks every signed consent past its year as expired (visibility and referrals already stopped at that moment). */
 async function expire(db: Db, now: Date): Promise<number> {
@@ -58,24 +50,8 @@ async function noticeOne(db: Db, consentId: string, now: Date): Promise<boolean>
       .select({ name: programs.name })
       .from(programs)
       .where(eq(programs.id, claimed.createdByProgramId));
-    const members = (where: SQL | undefined) =>
-      tx
-        .selectDistinct({ id: users.id, email: users.email, name: users.name })
-        .from(memberships)
-        .innerJoin(users, eq(users.id, memberships.userId))
-        .where(and(where, membershipIsActive, eq(users.status, 'active')));
-    let people = await members(
-      and(
-        eq(memberships.programId, claimed.createdByProgramId),
-        sql`${memberships.roles} && ${rolesArray(CONSENT_WRITERS)}`,
-      ),
-    );
-    // A program with nobody left to collect consents: its network's administrators hear instead.
-    if (!people.length) {
-      people = await members(
-        and(eq(memberships.networkId, claimed.networkId), sql`'network_admin' = ANY(${memberships.roles})`),
-      );
-    }
+    // The roles that may collect a new consent; a program with none left: its network's administrators.
+    const people = await membersWithOrAdmins(tx, claimed.networkId, claimed.createdByProgramId, 'consents:write');
     const until = claimed.expiresAt.toISOString().slice(0, 10);
     const title = `A client's consent expires on ${until}`;
     const body = `A release of information started by ${program?.name ?? 'your program'} is valid until ${until}. Ask the client to sign a new one before then to keep referrals going.`;

@@ -1,14 +1,12 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase, queryRows } from '../../db/client.js';
+import type { Database } from '../../db/client.js';
 import { DAY, HOUR, ManualClock } from '../../platform/clock/clock.js';
-import { JobQueue } from '../../platform/jobs/queue.js';
-import { mailOutbox } from '../../platform/notify/mail.table.js';
 import { testDatabase, testDriver } from '../../test/db.js';
 import { makeClient, makeTenantPair, makeUser } from '../../test/factories.js';
 import { auditOf } from '../../test/helpers.js';
+import { concurrentSweeps, runRecurringJob, sentIn } from '../../test/sweeps.js';
 import { consentPrograms, consents } from '../consents/consents.table.js';
-import { notifications } from '../notifications/notifications.table.js';
 import { registerStaleReferralJob, STALE_REFERRAL_JOB, sweepStaleReferrals } from './referrals.stale.js';
 import { referrals } from './referrals.table.js';
 
@@ -95,13 +93,8 @@ describe(`stale referral sweep on ${testDriver} (MT-16)`, () => {
 
   /** What the sweeps sent about one network's stale referrals. */
   async function notices(networkId: string) {
-    const notes = await database.db
-      .select()
-      .from(notifications)
-      .where(and(eq(notifications.networkId, networkId), eq(notifications.kind, 'referral.stale')));
-    const mails = await database.db.select().from(mailOutbox).where(eq(mailOutbox.networkId, networkId));
     const audits = (await auditOf(database.db, networkId)).filter((e) => e.action === 'referral.stale_notice');
-    return { notes, mails: mails.filter((m) => m.subject.includes('is waiting')), audits };
+    return { ...(await sentIn(database.db, networkId, 'referral.stale', 'is waiting')), audits };
   }
   const recipients = (t: Net) => [t.adminB, t.gatekeeper2, t.sender];
   const ids = (people: { id: string }[]) => people.map((p) => p.id).sort();
@@ -157,19 +150,7 @@ describe(`stale referral sweep on ${testDriver} (MT-16)`, () => {
   it('MT-16: eight sweeps at once, on two connections where the database allows, notify exactly once', async () => {
     const t = await network();
     const r = await referral(t, sentAt('2021-01-08T15:00:00Z'));
-    // On PostgreSQL a second pool is a second server process; PGlite has one connection.
-    const second =
-      testDriver === 'postgres'
-        ? await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: 'memory://', poolSize: 4 })
-        : database;
-    try {
-      const dbs = [database.db, second.db];
-      // Open every pooled connection first, so the sweeps really overlap instead of queueing on connects.
-      await Promise.all(dbs.flatMap((db) => Array.from({ length: 4 }, () => db.execute(sql`SELECT pg_sleep(0.05)`))));
-      await Promise.all(Array.from({ length: 8 }, (_, i) => sweepAt('2021-01-12T08:00:00Z', dbs[i % 2])));
-    } finally {
-      if (second !== database) await second.close();
-    }
+    await concurrentSweeps(database, 8, (db) => sweepAt('2021-01-12T08:00:00Z', db));
     const out = await notices(t.network.id);
     expect(out.notes.map((n) => n.userId).sort()).toEqual(ids(recipients(t)));
     expect(out.mails).toHaveLength(3);
@@ -216,25 +197,10 @@ describe(`stale referral sweep on ${testDriver} (MT-16)`, () => {
   it('MT-16: registerStaleReferralJob schedules the sweep hourly on the job queue, and a run of it sends the notice', async () => {
     const t = await network();
     const r = await referral(t, sentAt('2021-01-08T15:00:00Z'));
-    const queue = new JobQueue(database, { pollingIntervalSeconds: 0.5 });
-    try {
-      registerStaleReferralJob(queue, { db: database.db, clock: new ManualClock(at('2021-01-12T09:00:00Z')) });
-      await queue.start();
-      const schedules = await queue.boss.getSchedules();
-      expect(schedules.find((s) => s.name === STALE_REFERRAL_JOB)).toMatchObject({ cron: '0 * * * *' });
-      const id = await queue.runNow(STALE_REFERRAL_JOB);
-      for (let tries = 0; ; tries++) {
-        const [row] = await queryRows<{ state: string }>(
-          database.db,
-          sql`SELECT state FROM pgboss.job WHERE id = ${id}::uuid`,
-        );
-        if (row?.state === 'completed') break;
-        if (tries > 60) throw new Error(`the stale referral job did not complete (${row?.state})`);
-        await new Promise((done) => setTimeout(done, 250));
-      }
-    } finally {
-      await queue.stop();
-    }
+    const schedule = await runRecurringJob(database, STALE_REFERRAL_JOB, (queue) =>
+      registerStaleReferralJob(queue, { db: database.db, clock: new ManualClock(at('2021-01-12T09:00:00Z')) }),
+    );
+    expect(schedule).toMatchObject({ cron: '0 * * * *' });
     const out = await notices(t.network.id);
     expect(new Set(out.notes.map((n) => n.link))).toEqual(new Set([`/referrals/${r.id}`]));
     expect(out.notes).toHaveLength(3);
