@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, type Portal, seriousAxeViolations, signIn, startPortal } from './harness.js';
+
+// MT-11: Family Navigation's gatekeeper (its program administrator) adds intake questions of their own.
+describe('a program defines its intake form (MT-11)', () => {
+  let portal: Portal;
+  beforeAll(async () => {
+    portal = await startPortal();
+  });
+  afterAll(async () => {
+    await portal?.stop();
+  });
+
+  it('MT-11: the gatekeeper adds a required yes/no question, a wrong choice field is named, and the save makes version 2', async () => {
+    const { page } = await portal.newPage();
+    await signIn(page, 'gatekeeper@default.demo.test', DEMO_PASSWORD);
+    await page.getByRole('heading', { name: 'Agency', level: 1 }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Intake form' }).click();
+    await page.getByRole('heading', { name: 'Intake form', level: 1 }).waitFor();
+    await page.getByText(/^Version 1, saved by/).waitFor();
+    expect(await page.getByRole('group', { name: /^Question \d+:/ }).count()).toBe(7);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // A single choice question with one choice is refused, the message under its choices.
+    await page.getByRole('button', { name: 'Add a question' }).click();
+    await page.getByRole('textbox', { name: /^Question 8\b/ }).fill('Pets in the household');
+    await page
+      .getByRole('group', { name: 'Question 8: Pets in the household' })
+      .getByRole('textbox', { name: 'Answer type' })
+      .or(
+        page
+          .getByRole('group', { name: 'Question 8: Pets in the household' })
+          .getByRole('combobox', { name: 'Answer type' }),
+      )
+      .first()
+      .click();
+    await page.getByRole('option', { name: 'Single choice' }).click();
+    await page.getByRole('group', { name: 'Question 8: Pets in the household' }).getByLabel('Choices').fill('Dog');
+    await page.getByRole('button', { name: 'Save intake form' }).click();
+    await page.getByText('a choice field needs at least two choices', { exact: false }).waitFor();
+    await page.getByText('Some questions need fixing').waitFor();
+
+    // Now a yes/no question instead, required, moved to the top with the keyboard.
+    await page.getByRole('button', { name: 'Remove question 8' }).click();
+    await page.getByRole('button', { name: 'Add a question' }).click();
+    await page.getByRole('textbox', { name: /^Question 8\b/ }).fill('Has a lease in their name');
+    const question = page.getByRole('group', { name: 'Question 8: Has a lease in their name' });
+    await question
+      .getByRole('textbox', { name: 'Answer type' })
+      .or(question.getByRole('combobox', { name: 'Answer type' }))
+      .first()
+      .click();
+    await page.getByRole('option', { name: 'Yes / no' }).click();
+    await question.getByRole('switch', { name: 'Required to send' }).check();
+    expect(await question.getByLabel('Answer key').inputValue()).toBe('has_a_lease_in_their_name');
+    // Focus stays on the moved question's button, so Enter moves it on up: the keyboard alone will do.
+    await page.getByRole('button', { name: 'Move question 8 up' }).focus();
+    for (let i = 0; i < 7; i++) await page.keyboard.press('Enter');
+    await page.getByRole('group', { name: 'Question 1: Has a lease in their name' }).waitFor();
+    // The preview shows what a sender sees.
+    await page.getByRole('region', { name: 'Preview' }).getByRole('radio', { name: 'Yes' }).first().waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Save intake form' }).click();
+    await page.getByText('Intake form saved as version 2', { exact: false }).waitFor();
+    await page.reload();
+    await page.getByText(/^Version 2, saved by/).waitFor();
+    expect(await page.getByRole('group', { name: /^Question \d+:/ }).count()).toBe(8);
+    await page.getByRole('group', { name: 'Question 1: Has a lease in their name' }).waitFor();
+  });
+});
