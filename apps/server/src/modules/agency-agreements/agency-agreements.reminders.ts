@@ -1,5 +1,5 @@
 import { AGREEMENT_REMINDER_DAYS } from '@portico/shared';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { queryRows } from '../../db/client.js';
 import { systemTx } from '../../db/tx.js';
@@ -8,12 +8,8 @@ import { DAY } from '../../platform/clock/clock.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
 import type { MailDelivery } from '../../platform/notify/mail.js';
 import { queueMail } from '../../platform/notify/mail.js';
-import { membershipIsActive } from '../identity/identity.repo.js';
-import { users } from '../identity/identity.table.js';
-import { memberships } from '../memberships/memberships.table.js';
+import { membersWithOrAdmins } from '../memberships/memberships.people.js';
 import { notify } from '../notifications/notifications.service.js';
-import { SIGNING_ROLES } from './agency-agreements.policy.js';
-import { rolesArray } from './agency-agreements.repo.js';
 import { daysLeft, dueReminder, reminderDueOn } from './agency-agreements.rules.js';
 import { agencyAgreementReminders as reminders } from './agency-agreements.table.js';
 
@@ -48,19 +44,8 @@ async function candidates(db: Db, now: Date): Promise<Candidate[]> {
 }
 
 /** The program's gatekeepers (active members whose roles sign); if it has none, the network's administrators. */
-async function recipientsOf(tx: Tx, c: Candidate) {
-  const members = (where: ReturnType<typeof and>) =>
-    tx
-      .selectDistinct({ id: users.id, email: users.email, name: users.name })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(where, membershipIsActive, eq(users.status, 'active')));
-  const gatekeepers = await members(
-    and(eq(memberships.programId, c.programId), sql`${memberships.roles} && ${rolesArray(SIGNING_ROLES)}`),
-  );
-  if (gatekeepers.length) return gatekeepers;
-  return members(and(eq(memberships.networkId, c.networkId), sql`'network_admin' = ANY(${memberships.roles})`));
-}
+/** The program's members who may sign it (MT-4), else the network's administrators. */
+const recipientsOf = (tx: Tx, c: Candidate) => membersWithOrAdmins(tx, c.networkId, c.programId, 'agreements:sign');
 
 /**
  * Sends one due reminder, exactly once: the INSERT of its row (unique per signature and threshold)
