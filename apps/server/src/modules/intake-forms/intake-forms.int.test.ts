@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import type { App } from '../../http/types.js';
 import { buildTestApp, signIn } from '../../test/app.js';
+import { consentedClient } from '../../test/consented.js';
 import { testDatabase, testDriver } from '../../test/db.js';
-import { makeClient, makeTenantPair, makeUser } from '../../test/factories.js';
+import { makeTenantPair, makeUser } from '../../test/factories.js';
 import { auditOf } from '../../test/helpers.js';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
@@ -67,27 +68,9 @@ describe(`program intake forms on ${testDriver} (MT-11)`, () => {
   const save = (fields: object[], cookie = c.b, programId = t.b.id) =>
     call(cookie, 'PUT', formUrl(programId), { fields });
 
-  async function consentedClient() {
-    const client = await makeClient(db, t.a);
-    const name = `${client.firstName} ${client.lastName}`;
-    const consent = await expectStatus(
-      call(c.a, 'POST', '/api/consents', {
-        clientId: client.id,
-        programIds: [t.b.id],
-        infoTypes: ['needs'],
-        authorizerKind: 'client',
-        authorizerName: name,
-      }),
-      201,
-    );
-    await expectStatus(
-      call(c.a, 'POST', `/api/consents/${consent.id}/esign`, { signerName: name, confirm: true }),
-      200,
-    );
-    return client;
-  }
+  const consented = async () => (await consentedClient(app, db, c.a, t.a, [t.b.id])).client;
   const startDraft = async (intake?: object) => {
-    const client = await consentedClient();
+    const client = await consented();
     return expectStatus(call(c.a, 'POST', '/api/referrals', { clientId: client.id, toProgramId: t.b.id, intake }), 201);
   };
   const send = (id: string) => call(c.a, 'POST', `/api/referrals/${id}/send`, { insuranceConfirmed: true });
@@ -189,7 +172,7 @@ describe(`program intake forms on ${testDriver} (MT-11)`, () => {
   });
 
   it('MT-11: a draft may be saved incomplete, but what it holds must fit (400 on create, nothing saved)', async () => {
-    const client = await consentedClient();
+    const client = await consented();
     const bad = await expectStatus(
       call(c.a, 'POST', '/api/referrals', { clientId: client.id, toProgramId: t.b.id, intake: { veteran: 'maybe' } }),
       400,

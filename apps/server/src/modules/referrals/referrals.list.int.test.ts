@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import type { App } from '../../http/types.js';
 import { buildTestApp, signIn } from '../../test/app.js';
+import { consentedClient } from '../../test/consented.js';
 import { testDatabase, testDriver } from '../../test/db.js';
-import { makeClient, makeTenantPair, makeUser } from '../../test/factories.js';
+import { makeTenantPair, makeUser } from '../../test/factories.js';
 import { isoDay } from '../../test/helpers.js';
 import { referrals } from './referrals.table.js';
 
@@ -39,21 +40,7 @@ describe(`referral lists on ${testDriver} (MT-14, MT-16)`, () => {
 
   /** A new client of `pair.a` named `lastName`, a signed consent naming `pair.b`, and a referral there (sent unless `draft`). */
   async function referral(pair: Pair, sender: string, lastName: string, draft = false): Promise<string> {
-    const client = await makeClient(db, pair.a, { firstName: 'Wren', lastName });
-    const name = `${client.firstName} ${client.lastName}`;
-    const consent = await post(
-      sender,
-      '/api/consents',
-      {
-        clientId: client.id,
-        programIds: [pair.b.id],
-        infoTypes: ['needs'],
-        authorizerKind: 'client',
-        authorizerName: name,
-      },
-      201,
-    );
-    await post(sender, `/api/consents/${consent.id}/esign`, { signerName: name, confirm: true });
+    const { client } = await consentedClient(app, db, sender, pair.a, [pair.b.id], { firstName: 'Wren', lastName });
     const { id } = await post(sender, '/api/referrals', { clientId: client.id, toProgramId: pair.b.id }, 201);
     if (!draft) await post(sender, `/api/referrals/${id}/send`, { insuranceConfirmed: true });
     return id;

@@ -7,8 +7,9 @@ import type { Database } from '../../db/client.js';
 import type { App, AppDeps } from '../../http/types.js';
 import { DAY } from '../../platform/clock/clock.js';
 import { acceptUserAgreement, signIn, testDeps } from '../../test/app.js';
+import { consentedClient } from '../../test/consented.js';
 import { testDriver } from '../../test/db.js';
-import { makeClient, makeTenantPair, makeUser } from '../../test/factories.js';
+import { makeTenantPair, makeUser } from '../../test/factories.js';
 import { mailsTo, type ReceivedMail, startSmtpCapture } from '../../test/mail.js';
 import { privateDatabase } from '../../test/private-db.js';
 import { programs } from '../organizations/organizations.table.js';
@@ -80,25 +81,16 @@ describe(`referral notifications through a real SMTP server on ${testDriver} (MT
     );
 
   /** A client of A with a distinctive name and a consent, signed through the API, naming A and B. */
-  async function consentedClient() {
-    const client = await makeClient(database.db, t.a, {
-      firstName: 'Marisol',
-      lastName: `Quintero-${randomUUID().slice(0, 6)}`,
-    });
-    const name = `${client.firstName} ${client.lastName}`;
-    const consent = await call(c.sender, 'POST', '/api/consents', {
-      clientId: client.id,
-      programIds: [t.b.id],
-      infoTypes: ['needs'],
-      authorizerKind: 'client',
-      authorizerName: name,
-    });
-    await call(c.sender, 'POST', `/api/consents/${consent.id}/esign`, { signerName: name, confirm: true });
-    return client;
-  }
+  const consented = async () =>
+    (
+      await consentedClient(app, database.db, c.sender, t.a, [t.b.id], {
+        firstName: 'Marisol',
+        lastName: `Quintero-${randomUUID().slice(0, 6)}`,
+      })
+    ).client;
   /** A referral from A to B, created and sent through the API. */
   async function sentReferral() {
-    const client = await consentedClient();
+    const client = await consented();
     const draft = await call(c.sender, 'POST', '/api/referrals', {
       clientId: client.id,
       toProgramId: t.b.id,

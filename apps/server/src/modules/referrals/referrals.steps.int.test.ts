@@ -6,6 +6,7 @@ import type { Database } from '../../db/client.js';
 import type { App } from '../../http/types.js';
 import { DAY } from '../../platform/clock/clock.js';
 import { buildTestApp, signIn } from '../../test/app.js';
+import { consentedClient } from '../../test/consented.js';
 import { testDatabase, testDriver } from '../../test/db.js';
 import { makeClient, makeOrganization, makeProgram, makeTenantPair, makeUser } from '../../test/factories.js';
 import { auditOf, isoDay } from '../../test/helpers.js';
@@ -53,23 +54,8 @@ describe(`referral steps on ${testDriver} (MT-11, MT-12, MT-13, ND-3, X-1)`, () 
   const fields = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((e) => e.field);
 
   /** A new client of `pair.a` with a signed consent naming its program and `programIds`. */
-  async function consented(programIds: string[], pair: Pair = t, cookie = c.a) {
-    const client = await makeClient(db, pair.a, { county: 'Cass' });
-    const name = `${client.firstName} ${client.lastName}`;
-    const payload = {
-      clientId: client.id,
-      programIds,
-      infoTypes: ['needs'],
-      authorizerKind: 'client',
-      authorizerName: name,
-    };
-    const consent = await expectStatus(call(cookie, 'POST', '/api/consents', payload), 201);
-    await expectStatus(
-      call(cookie, 'POST', `/api/consents/${consent.id}/esign`, { signerName: name, confirm: true }),
-      200,
-    );
-    return { client, consentId: consent.id as string };
-  }
+  const consented = (programIds: string[], pair: Pair = t, cookie = c.a) =>
+    consentedClient(app, db, cookie, pair.a, programIds, { county: 'Cass' });
   const revoke = (consentId: string) =>
     expectStatus(call(c.a, 'POST', `/api/consents/${consentId}/revoke`, { reason: 'Client asked' }), 200);
   const create = (clientId: string, toProgramId = t.b.id, cookie = c.a) =>
