@@ -52,7 +52,7 @@ export function AppLayout() {
           </Group>
         </div>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Main navigation">
+      <AppShell.Navbar p="sm" aria-label="Main navigation" className={classes.navbar}>
         {items.map((item) => (
           <NavLink
             key={item.to}
