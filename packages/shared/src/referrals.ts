@@ -40,6 +40,39 @@ export const REFUSAL_REASONS = {
 } as const;
 export type RefusalReason = keyof typeof REFUSAL_REASONS;
 
+/** MT-12: one reason of a network's refusal list; `requiresText` makes the gatekeeper say more. */
+export interface RefusalReasonSetting {
+  code: string;
+  label: string;
+  requiresText: boolean;
+}
+
+/** What a refusal reason's code may look like (it is stored on every referral refused for it). */
+export const REFUSAL_REASON_CODE_PATTERN = '^[a-z0-9_]+$';
+
+/** The list a network has until its administrator edits it: the shared reasons, "Other" needing words. */
+export const DEFAULT_REFUSAL_REASONS: readonly RefusalReasonSetting[] = Object.entries(REFUSAL_REASONS).map(
+  ([code, label]) => ({ code, label, requiresText: code === 'other' }),
+);
+
+/** MT-12 / MT-16: the referral settings a network administrator edits. */
+export interface ReferralSettings {
+  refusalReasons: RefusalReasonSetting[];
+  /** Days that are not business days besides weekends (YYYY-MM-DD, sorted). */
+  holidays: string[];
+}
+
+/**
+ * A refused referral's reason in words: the network's current list, else the shared default label
+ * (a reason removed since), else the code itself.
+ */
+export function refusalReasonLabel(reasons: readonly RefusalReasonSetting[], code: string): string {
+  const listed = reasons.find((r) => r.code === code)?.label;
+  if (listed !== undefined) return listed;
+  // Own keys only: a code such as "constructor" is not a label.
+  return Object.hasOwn(REFUSAL_REASONS, code) ? REFUSAL_REASONS[code as RefusalReason] : code;
+}
+
 /** MT-13 notes are a call log: how the client was reached, and what came of it. */
 export const CONTACT_METHODS = {
   phone: 'Phone call',

@@ -7,6 +7,8 @@ import {
   DirectorySettingsPatch,
   NetworkPolicyPatch,
   NetworkPolicyResponse,
+  ReferralSettings,
+  ReferralSettingsPatch,
 } from './networks.schema.js';
 import * as service from './networks.service.js';
 
@@ -81,5 +83,30 @@ export function networkRoutes(app: App, { database: { db }, clock }: AppDeps) {
       },
     },
     (req) => service.updateDirectorySettings(db, req.actor, req.body),
+  );
+  app.get(
+    '/api/network/referral-settings',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Refusal reasons (MT-12) and holidays (MT-16) of the network, for any member',
+        response: { 200: ReferralSettings, ...problems(401, 403) },
+      },
+    },
+    (req) => service.getReferralSettings(db, req.actor),
+  );
+  app.patch(
+    '/api/network/referral-settings',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'Edit the refusal reasons or the holidays (network administrators)',
+        body: ReferralSettingsPatch,
+        response: { 200: ReferralSettings, ...problems(400, 401, 403) },
+      },
+    },
+    (req) => service.updateReferralSettings(db, req.actor, req.body),
   );
 }

@@ -1,5 +1,6 @@
+import { REFUSAL_REASON_CODE_PATTERN } from '@portico/shared';
 import { Type } from 'typebox';
-import { Nullable } from '../../http/schema.js';
+import { IsoDate, Nullable, RequiredText } from '../../http/schema.js';
 
 const Days = (max: number) => Nullable(Type.Integer({ minimum: 1, maximum: max }));
 
@@ -61,6 +62,27 @@ export const DirectorySettings = Type.Object({
   organizationEdits: Type.Union([Type.Literal('direct'), Type.Literal('change_request')]),
 });
 export const DirectorySettingsPatch = Type.Partial(DirectorySettings, {
+  additionalProperties: false,
+  minProperties: 1,
+});
+
+/** MT-12: one refusal reason of the network's list; its code is stored on each referral refused for it. */
+export const RefusalReasonSchema = Type.Object(
+  {
+    code: Type.String({ minLength: 1, maxLength: 40, pattern: REFUSAL_REASON_CODE_PATTERN }),
+    label: RequiredText(100),
+    /** The gatekeeper must add words when refusing for this reason (as for "Other"). */
+    requiresText: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+
+/** MT-12 refusal reasons (at least one, codes unique) and MT-16 holidays (unique days, answered sorted). */
+export const ReferralSettings = Type.Object({
+  refusalReasons: Type.Array(RefusalReasonSchema, { minItems: 1, maxItems: 50 }),
+  holidays: Type.Array(IsoDate, { maxItems: 1000, description: 'Days that are not business days besides weekends' }),
+});
+export const ReferralSettingsPatch = Type.Partial(ReferralSettings, {
   additionalProperties: false,
   minProperties: 1,
 });

@@ -1,13 +1,15 @@
-import { PRESET_POLICIES, PRESETS, roleLabel } from '@portico/shared';
+import { type NetworkPolicy, PRESET_POLICIES, PRESETS, type ReferralSettings, roleLabel } from '@portico/shared';
 import { eq } from 'drizzle-orm';
 import type { Static } from 'typebox';
 import type { Db } from '../../db/client.js';
-import { forbidden, notFound } from '../../http/errors.js';
+import { AppError, forbidden, notFound } from '../../http/errors.js';
 import { type Actor, isNetworkAdmin } from '../../platform/access/actor.js';
 import { auditContextOf, recordAudit } from '../../platform/audit/audit.service.js';
 import { withTenant } from '../../platform/tenancy/tenancy.js';
 import { securityOfNetwork } from '../identity/security.policy.js';
-import type { DirectorySettingsPatch, NetworkPolicyPatch } from './networks.schema.js';
+import { lockNetwork, referralSettingsIn } from './networks.repo.js';
+import { normalizeReferralSettings, referralSettingsOf } from './networks.rules.js';
+import type { DirectorySettingsPatch, NetworkPolicyPatch, ReferralSettingsPatch } from './networks.schema.js';
 import { networks } from './networks.table.js';
 
 type NetworkRow = typeof networks.$inferSelect;
@@ -49,8 +51,7 @@ export function getNetworkPolicy(db: Db, actor: Actor) {
 export function updateNetworkPolicy(db: Db, actor: Actor, patch: Static<typeof NetworkPolicyPatch>) {
   if (!isNetworkAdmin(actor)) throw forbidden('Only a network administrator edits the network policy.');
   return withTenant(db, actor, async (tx) => {
-    const [n] = await tx.select().from(networks).where(eq(networks.id, actor.networkId));
-    if (!n) throw notFound('Network');
+    const n = await lockNetwork(tx, actor.networkId);
     const policy = { ...n.policy, ...policyOf(n), ...patch };
     const [updated] = await tx
       .update(networks)
@@ -74,8 +75,7 @@ export function updateNetworkPolicy(db: Db, actor: Actor, patch: Static<typeof N
 export function updateDirectorySettings(db: Db, actor: Actor, patch: Static<typeof DirectorySettingsPatch>) {
   if (!isNetworkAdmin(actor)) throw forbidden('Only a network administrator edits the directory settings.');
   return withTenant(db, actor, async (tx) => {
-    const [n] = await tx.select().from(networks).where(eq(networks.id, actor.networkId));
-    if (!n) throw notFound('Network');
+    const n = await lockNetwork(tx, actor.networkId);
     const { directoryPublic = n.directoryPublic, ...rules } = patch;
     const policy = { ...n.policy, ...rules };
     const [updated] = await tx
@@ -94,5 +94,39 @@ export function updateDirectorySettings(db: Db, actor: Actor, patch: Static<type
       requiresAgencyAgreement: updated!.policy.requiresAgencyAgreement,
       organizationEdits: updated!.policy.organizationEdits ?? 'direct',
     };
+  });
+}
+
+/** MT-12 / MT-16: the refusal reasons a gatekeeper chooses from and the holidays; any member reads them. */
+export function getReferralSettings(db: Db, actor: Actor) {
+  return withTenant(db, actor, (tx) => referralSettingsIn(tx, actor.networkId));
+}
+
+/**
+ * A network administrator edits the refusal reasons and holidays (audited). Old referrals keep their
+ * code: a removed reason's label falls back to the shared default, else the code (refusalReasonLabel).
+ */
+export function updateReferralSettings(db: Db, actor: Actor, patch: Static<typeof ReferralSettingsPatch>) {
+  if (!isNetworkAdmin(actor)) throw forbidden('Only a network administrator edits the referral settings.');
+  const { settings, problems } = normalizeReferralSettings(patch);
+  if (problems.length > 0) {
+    throw new AppError('validation', problems.map((p) => `${p.field} ${p.message}`).join('; '), problems);
+  }
+  return withTenant(db, actor, async (tx) => {
+    const n = await lockNetwork(tx, actor.networkId);
+    // Kept beside the other settings in the policy jsonb, where holidaysOf reads the holidays.
+    const policy: NetworkPolicy & ReferralSettings = { ...n.policy, ...referralSettingsOf(n.policy), ...settings };
+    const [updated] = await tx
+      .update(networks)
+      .set({ policy, updatedAt: new Date() })
+      .where(eq(networks.id, n.id))
+      .returning();
+    await recordAudit(tx, auditContextOf(actor), {
+      action: 'network.referral_settings',
+      entityType: 'network',
+      entityId: n.id,
+      details: { fields: Object.keys(settings).sort(), ...settings },
+    });
+    return referralSettingsOf(updated!.policy);
   });
 }

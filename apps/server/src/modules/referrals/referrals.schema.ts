@@ -1,4 +1,10 @@
-import { CONTACT_METHODS, CONTACT_OUTCOMES, REFERRAL_STATES, REFUSAL_REASONS, SERVICE_STATUSES } from '@portico/shared';
+import {
+  CONTACT_METHODS,
+  CONTACT_OUTCOMES,
+  REFERRAL_STATES,
+  REFUSAL_REASON_CODE_PATTERN,
+  SERVICE_STATUSES,
+} from '@portico/shared';
 import { Type } from 'typebox';
 import { Page, PageQuery } from '../../http/pagination.js';
 import { ProblemSchema } from '../../http/problem.js';
@@ -25,8 +31,12 @@ export const SendBody = Type.Object(
 );
 export const AssignBody = Type.Object({ userId: Uuid }, { additionalProperties: false });
 export const ReassignBody = Type.Object({ userId: Uuid, note: RequiredText(1000) }, { additionalProperties: false });
+/** The reason is a code of the network's current list (GET /api/network/referral-settings), checked by the step. */
 export const RefuseBody = Type.Object(
-  { reason: Code(REFUSAL_REASONS), text: OptionalText(1000) },
+  {
+    reason: Type.String({ minLength: 1, maxLength: 40, pattern: REFUSAL_REASON_CODE_PATTERN }),
+    text: OptionalText(1000),
+  },
   { additionalProperties: false },
 );
 export const StatusBody = Type.Object({ status: Code(SERVICE_STATUSES) }, { additionalProperties: false });

@@ -1,4 +1,4 @@
-import { REFUSAL_REASONS, type RefusalReason, SERVICE_STATUSES, type ServiceStatus } from '@portico/shared';
+import { refusalReasonLabel, SERVICE_STATUSES, type ServiceStatus } from '@portico/shared';
 import { eq, inArray } from 'drizzle-orm';
 import type { Static } from 'typebox';
 import type { Tx } from '../../db/client.js';
@@ -6,6 +6,8 @@ import { forbidden, invalid } from '../../http/errors.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { withTenant } from '../../platform/tenancy/tenancy.js';
 import { users } from '../identity/identity.table.js';
+import { referralSettingsIn } from '../networks/networks.repo.js';
+import { refusalProblem } from '../networks/networks.rules.js';
 import { networks } from '../networks/networks.table.js';
 import { notifyPeople } from './referrals.notify.js';
 import { type Member, membersWith } from './referrals.people.js';
@@ -96,10 +98,14 @@ export function refuse(
 ) {
   const now = clock.now();
   const text = input.text?.trim() || null;
-  if (input.reason === 'other' && !text) throw invalid('body.text', 'say why, when the reason is "Other"');
   return withTenant(db, actor, async (tx) => {
     const row = await lockFor(tx, actor, id, ['sent'], 'be refused');
     if (!policy.gatekeeper(actor, row)) throw forbidden("Only the receiving program's gatekeeper refuses referrals.");
+    // The network's list as it is now; the label goes on the timeline, so history keeps today's words.
+    const { refusalReasons } = await referralSettingsIn(tx, row.networkId);
+    const problem = refusalProblem(refusalReasons, input.reason, text);
+    if (problem) throw invalid(problem.field, problem.message);
+    const label = refusalReasonLabel(refusalReasons, input.reason);
     await tx
       .update(referrals)
       .set({
@@ -112,14 +118,14 @@ export function refuse(
         updatedAt: now,
       })
       .where(repo.byId(id));
-    await step(tx, actor, row, 'refused', now, { reason: input.reason });
+    await step(tx, actor, row, 'refused', now, { reason: input.reason, label });
     const v = await view(tx, actor, id, now);
     await notifyPeople(tx, await peopleByIds(tx, [row.createdBy]), {
       networkId: row.networkId,
       baseUrl: publicUrl,
       kind: 'referral.refused',
       title: `${v.toProgram.name} refused your referral`,
-      body: `Reason: ${REFUSAL_REASONS[input.reason as RefusalReason]}${text ? ` — ${text}` : ''}.`,
+      body: `Reason: ${label}${text ? ` — ${text}` : ''}.`,
       link: `/referrals/${id}`,
     });
     return v;

@@ -1,4 +1,10 @@
-import { REFERRAL_STATES, REFUSAL_REASONS, type ReferralState, SERVICE_STATUSES } from '@portico/shared';
+import {
+  REFERRAL_STATES,
+  type ReferralState,
+  type RefusalReasonSetting,
+  refusalReasonLabel,
+  SERVICE_STATUSES,
+} from '@portico/shared';
 import type { Static } from 'typebox';
 import type { Db, Tx } from '../../db/client.js';
 import { invalid } from '../../http/errors.js';
@@ -6,6 +12,7 @@ import { type Actor, assertCan, isNetworkAdmin } from '../../platform/access/act
 import { auditContextOf, recordAudit } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock/clock.js';
 import { withTenant } from '../../platform/tenancy/tenancy.js';
+import { referralSettingsIn } from '../networks/networks.repo.js';
 import * as repo from './reports.repo.js';
 import { MAX_PERIOD_DAYS, type Report, type ReportKind } from './reports.schema.js';
 
@@ -34,9 +41,10 @@ export function periodBounds({ from, to }: Period): { start: Date; end: Date } {
 }
 
 const STATE_ORDER = Object.keys(REFERRAL_STATES);
-const detailLabel = (state: string, detail: string | null) => {
+/** A refusal's label comes from the network's list (a removed reason: the shared default, else its code). */
+const detailLabel = (reasons: readonly RefusalReasonSetting[], state: string, detail: string | null) => {
   if (state === 'sent') return null;
-  if (state === 'refused') return detail ? (REFUSAL_REASONS[detail as keyof typeof REFUSAL_REASONS] ?? detail) : null;
+  if (state === 'refused') return detail ? refusalReasonLabel(reasons, detail) : null;
   return detail
     ? (SERVICE_STATUSES[detail as keyof typeof SERVICE_STATUSES]?.label ?? detail)
     : 'No service status yet';
@@ -58,12 +66,13 @@ async function build(tx: Tx, kind: ReportKind, scope: repo.ReportScope) {
     return { kind, rows, referrals: sum(rows, (r) => r.referrals) };
   }
   if (kind === 'outcomes') {
+    const { refusalReasons } = await referralSettingsIn(tx, scope.networkId);
     const rows = (await repo.outcomes(tx, scope))
       .map((r) => ({
         state: r.state,
         stateLabel: REFERRAL_STATES[r.state as ReferralState] ?? r.state,
         detail: r.detail,
-        detailLabel: detailLabel(r.state, r.detail),
+        detailLabel: detailLabel(refusalReasons, r.state, r.detail),
         count: r.count,
       }))
       .sort(

@@ -5,17 +5,22 @@ import { PageHeader } from '../../components/PageHeader';
 import { useNetwork } from '../session/useSession';
 import { AgreementSettingsForm } from './AgreementSettingsForm';
 import { DirectorySettingsForm } from './DirectorySettingsForm';
-import { useNetworkPolicy, useSsoSettings } from './queries';
+import { useNetworkPolicy, useReferralSettings, useSsoSettings } from './queries';
+import { ReferralSettingsForm } from './ReferralSettingsForm';
 import { SettingsSection } from './SettingsSection';
 import { SignaturesTable } from './SignaturesTable';
 import { SignInRulesForm } from './SignInRulesForm';
 import { SsoSettingsForm } from './SsoSettingsForm';
 
-/** Network administrators: sign-in rules (NCC-1, MT-1), user agreement (MT-3), directory (MT-4, NCC-5) and single sign-on (ND-9). */
+/**
+ * Network administrators: sign-in rules (NCC-1, MT-1), user agreement (MT-3), directory (MT-4, NCC-5),
+ * referrals (MT-12 refusal reasons, MT-16 holidays) and single sign-on (ND-9).
+ */
 export function NetworkSettingsPage() {
   const network = useNetwork();
   const policy = useNetworkPolicy();
   const sso = useSsoSettings();
+  const referrals = useReferralSettings();
   return (
     <Stack gap="xl" maw={960}>
       <PageHeader
@@ -45,6 +50,14 @@ export function NetworkSettingsPage() {
       >
         {network.isPending && <LoadingBlock label="Loading the directory settings" />}
         {network.data && <DirectorySettingsForm network={network.data} />}
+      </SettingsSection>
+      <SettingsSection
+        title="Referrals"
+        description="The reasons gatekeepers give when they refuse a referral, and the holidays that do not count as business days when a referral is flagged as stale."
+      >
+        {referrals.isPending && <LoadingBlock lines={4} label="Loading the referral settings" />}
+        <ErrorAlert error={referrals.error} title="Could not load the referral settings" />
+        {referrals.data && <ReferralSettingsForm initial={referrals.data} />}
       </SettingsSection>
       <SettingsSection
         title="Single sign-on"

@@ -1,9 +1,11 @@
+import type { ReferralSettings } from '@portico/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, patch, put } from '../../lib/api';
 import type { NetworkPolicy, SsoSettings } from '../../lib/types';
 
 const POLICY_KEY = ['network-policy'] as const;
 const SSO_KEY = ['network-sso'] as const;
+const REFERRAL_SETTINGS_KEY = ['network-referral-settings'] as const;
 
 /** The network's sign-in rules and user agreement (network administrators). */
 export function useNetworkPolicy() {
@@ -48,5 +50,22 @@ export function useSaveSso() {
       // The sign-in page's list of provider links.
       void queryClient.invalidateQueries({ queryKey: ['sso-networks'] });
     },
+  });
+}
+
+/** MT-12 / MT-16: the network's refusal reasons and holidays; any member reads them (the refuse form does). */
+export function useReferralSettings() {
+  return useQuery({
+    queryKey: REFERRAL_SETTINGS_KEY,
+    queryFn: () => get<ReferralSettings>('/api/network/referral-settings'),
+  });
+}
+
+/** PATCH /api/network/referral-settings with whole lists (network administrators). */
+export function useSaveReferralSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ReferralSettings) => patch<ReferralSettings>('/api/network/referral-settings', body),
+    onSuccess: (next) => queryClient.setQueryData(REFERRAL_SETTINGS_KEY, next),
   });
 }

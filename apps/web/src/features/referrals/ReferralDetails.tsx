@@ -2,11 +2,13 @@ import { Text } from '@mantine/core';
 import { DetailList } from '../../components/DetailList';
 import { Section } from '../../components/Section';
 import { formatDateTime, formatDay } from '../../lib/format';
+import { useReferralSettings } from '../network/queries';
 import { lastStatusEvent, refusalText, serviceStatusLabel } from './referralText';
 import type { ReferralDetail } from './types';
 
 /** MT-12 / MT-13: what the referral says and where it stands; the sender reads the status only. */
 export function ReferralDetails({ referral: r, senderOnly }: { referral: ReferralDetail; senderOnly: boolean }) {
+  const settings = useReferralSettings();
   const statusEvent = lastStatusEvent(r.timeline);
   const statusBy = statusEvent?.actor?.name;
   const status = r.serviceStatus
@@ -26,7 +28,9 @@ export function ReferralDetails({ referral: r, senderOnly }: { referral: Referra
       value: r.assignee ? `${r.assignee.name}, since ${formatDay(r.assignedAt)}` : 'Not assigned',
     },
     { label: 'Service status', value: status },
-    ...(r.state === 'refused' ? [{ label: 'Refused because', value: refusalText(r) }] : []),
+    ...(r.state === 'refused'
+      ? [{ label: 'Refused because', value: refusalText(r, settings.data?.refusalReasons) }]
+      : []),
     ...(r.closedAt ? [{ label: 'Closed', value: formatDateTime(r.closedAt) }] : []),
   ];
   return (

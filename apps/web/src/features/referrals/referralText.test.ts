@@ -46,6 +46,13 @@ describe('referral wording (MT-11..MT-16, ND-3)', () => {
     );
   });
 
+  it('MT-12: a reason of the network’s own list reads in its words; one it removed keeps a label', () => {
+    const reasons = [{ code: 'no_funding', label: 'Funding ran out', requiresText: false }];
+    expect(refusalText({ refusalReason: 'no_funding', refusalText: null }, reasons)).toBe('Funding ran out');
+    expect(refusalText({ refusalReason: 'no_capacity', refusalText: null }, reasons)).toBe('No capacity at this time');
+    expect(refusalText({ refusalReason: 'gone', refusalText: null }, reasons)).toBe('gone');
+  });
+
   it('MT-12: puts names on the people a timeline event names by id', () => {
     const timeline = [
       event('created'),

@@ -1,8 +1,9 @@
 import {
   CONTACT_METHODS,
   CONTACT_OUTCOMES,
+  refusalReasonLabel as labelOfReason,
   REFERRAL_STATES,
-  REFUSAL_REASONS,
+  type RefusalReasonSetting,
   SERVICE_STATUSES,
   type ServiceStatus,
 } from '@portico/shared';
@@ -28,11 +29,16 @@ export function serviceStatusLabel(code: string | null | undefined): string {
 
 export const contactMethodLabel = (code: string | null | undefined) => labelIn(CONTACT_METHODS, code);
 export const outcomeLabel = (code: string | null | undefined) => labelIn(CONTACT_OUTCOMES, code);
-export const refusalReasonLabel = (code: string | null | undefined) => labelIn(REFUSAL_REASONS, code);
+/** A refusal reason in the network's words (its list, else the shared default, else the code). */
+export const refusalReasonLabel = (code: string | null | undefined, reasons: readonly RefusalReasonSetting[] = []) =>
+  code ? labelOfReason(reasons, code) : '';
 
 /** ND-3: why the receiving program refused, with its own words when it gave some. */
-export function refusalText(r: Pick<Referral, 'refusalReason' | 'refusalText'>): string {
-  const reason = refusalReasonLabel(r.refusalReason);
+export function refusalText(
+  r: Pick<Referral, 'refusalReason' | 'refusalText'>,
+  reasons: readonly RefusalReasonSetting[] = [],
+): string {
+  const reason = refusalReasonLabel(r.refusalReason, reasons);
   return [reason, r.refusalText].filter(Boolean).join(' — ');
 }
 
@@ -44,7 +50,6 @@ export function serviceStatusOptions(): Option[] {
   }));
 }
 
-export const refusalReasonOptions = () => options(REFUSAL_REASONS);
 export const contactMethodOptions = () => options(CONTACT_METHODS);
 export const outcomeOptions = () => options(CONTACT_OUTCOMES);
 
@@ -77,7 +82,8 @@ export function timelineText(e: TimelineEvent, nameOf: (id: unknown) => string |
       return who ? `Accepted and assigned to ${who}` : 'Accepted and assigned';
     }
     case 'refused':
-      return `Refused: ${refusalReasonLabel(str(d.reason)) || 'no reason given'}`;
+      // The step stores the label the network used then (MT-12), so a renamed reason reads as it did.
+      return `Refused: ${str(d.label) ?? (refusalReasonLabel(str(d.reason)) || 'no reason given')}`;
     case 'reassigned': {
       const who = nameOf(d.to);
       const note = str(d.note);
