@@ -3,9 +3,10 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconDeviceFloppy, IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { patch } from '../../lib/api';
-import { answersOf, type IntakeValues, intakeErrorsOf, missingBeforeSend } from '../intake-forms/answers';
+import type { IntakeValues } from '../intake-forms/answers';
 import { IntakeFields } from '../intake-forms/IntakeFields';
 import { useIntakeFormVersion } from '../intake-forms/queries';
+import { useIntakeDraft } from '../intake-forms/useIntakeDraft';
 import { ActionForm } from './ActionForm';
 import { postStep, useReferralStep } from './queries';
 import { ReasonInput } from './ReasonInput';
@@ -20,11 +21,10 @@ export function DraftActions({ referral: r }: { referral: ReferralDetail }) {
   const [reason, setReason] = useState(r.reason ?? '');
   const form = useIntakeFormVersion(r.intakeFormId);
   const fields = form.data?.fields ?? [];
-  const [answers, setAnswers] = useState<IntakeValues>(r.intake as IntakeValues);
-  const [missing, setMissing] = useState<Record<string, string>>({});
+  const intake = useIntakeDraft(fields, r.intake as IntakeValues);
   const [sending, sendDialog] = useDisclosure(false);
   const saveDraft = () =>
-    patch(`/api/referrals/${r.id}`, { reason: reason.trim() || undefined, intake: answersOf(fields, answers) });
+    patch(`/api/referrals/${r.id}`, { reason: reason.trim() || undefined, intake: intake.answers() });
   const edit = useReferralStep<void>(r, saveDraft, 'Draft saved');
   // What is on screen is saved first, so what is sent is what the sender sees.
   const send = useReferralStep<void>(
@@ -35,12 +35,7 @@ export function DraftActions({ referral: r }: { referral: ReferralDetail }) {
     },
     `Referral sent to ${r.toProgram.name}`,
   );
-  const askToSend = () => {
-    const problems = missingBeforeSend(fields, answers);
-    setMissing(problems);
-    if (Object.keys(problems).length) document.getElementById(`intake-${Object.keys(problems)[0]}`)?.focus();
-    else sendDialog.open();
-  };
+  const askToSend = () => intake.readyToSend() && sendDialog.open();
   return (
     <>
       {r.can.edit && (
@@ -62,16 +57,13 @@ export function DraftActions({ referral: r }: { referral: ReferralDetail }) {
               </Text>
               <IntakeFields
                 fields={fields}
-                values={answers}
-                onChange={(next) => {
-                  setAnswers(next);
-                  setMissing({});
-                }}
-                errors={{ ...intakeErrorsOf(edit.error ?? send.error), ...missing }}
+                values={intake.values}
+                onChange={intake.change}
+                errors={intake.errors(edit.error ?? send.error)}
               />
             </>
           )}
-          {Object.keys(missing).length > 0 && (
+          {intake.hasMissing && (
             <Text c="red" size="sm" role="alert">
               Answer the questions marked in red before sending, or save the draft for later.
             </Text>

@@ -13,9 +13,9 @@ import { ApiError, post } from '../../lib/api';
 import { useClient } from '../clients/queries';
 import type { Client } from '../clients/types';
 import { useClientConsents } from '../consents/queries';
-import { answersOf, type IntakeValues, intakeErrorsOf, missingBeforeSend } from '../intake-forms/answers';
 import { IntakeFields } from '../intake-forms/IntakeFields';
 import { useIntakeForm } from '../intake-forms/queries';
+import { useIntakeDraft } from '../intake-forms/useIntakeDraft';
 import { useSession } from '../session/useSession';
 import { ExistingReferral } from './ExistingReferral';
 import { existingReferralOf, useRefreshReferrals } from './queries';
@@ -72,8 +72,7 @@ function NewReferralForm({ client, program }: { client: Client; program: Referra
   // MT-11: the receiving program's own questions, in its current form version.
   const form = useIntakeForm(program.id);
   const fields = form.data?.fields ?? [];
-  const [answers, setAnswers] = useState<IntakeValues>({});
-  const [missing, setMissing] = useState<Record<string, string>>({});
+  const intake = useIntakeDraft(fields);
   const [sending, sendDialog] = useDisclosure(false);
   // A draft made by a send whose second step failed: trying again only sends it.
   const [draftId, setDraftId] = useState<string | null>(null);
@@ -82,15 +81,10 @@ function NewReferralForm({ client, program }: { client: Client; program: Referra
     clientId: client.id,
     toProgramId: program.id,
     reason: reason.trim() || undefined,
-    intake: answersOf(fields, answers),
+    intake: intake.answers(),
   });
   /** Required questions are checked here first, with the server's rule, before the insurance question. */
-  const askToSend = () => {
-    const problems = missingBeforeSend(fields, answers);
-    setMissing(problems);
-    if (Object.keys(problems).length) document.getElementById(`intake-${Object.keys(problems)[0]}`)?.focus();
-    else sendDialog.open();
-  };
+  const askToSend = () => intake.readyToSend() && sendDialog.open();
   const done = (referralId: string, message: string) => {
     refresh(client.id);
     notifications.show({ color: 'teal', message });
@@ -157,16 +151,13 @@ function NewReferralForm({ client, program }: { client: Client; program: Referra
             >
               <IntakeFields
                 fields={fields}
-                values={answers}
-                onChange={(next) => {
-                  setAnswers(next);
-                  setMissing({});
-                }}
-                errors={{ ...intakeErrorsOf(save.error ?? send.error), ...missing }}
+                values={intake.values}
+                onChange={intake.change}
+                errors={intake.errors(save.error ?? send.error)}
               />
             </Section>
           )}
-          {Object.keys(missing).length > 0 && (
+          {intake.hasMissing && (
             <Alert color="red" title="Some required questions are not answered">
               Answer the questions marked in red, or save the referral as a draft.
             </Alert>
