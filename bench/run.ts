@@ -1,5 +1,5 @@
 // `npm run bench`: audit append cost and request latency, on PGlite and (with DATABASE_URL) PostgreSQL.
-// Bounded: fixed counts, loopback only (app.inject, no sockets).
+// Bounded: fixed counts, loopback only (app.inject, no sockets); the referral load runs 30 s per endpoint.
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../apps/server/src/app.js';
 import { type Database, openDatabase } from '../apps/server/src/db/client.js';
@@ -12,6 +12,7 @@ import { makeTenantPair } from '../apps/server/src/test/factories.js';
 import { directoryBench } from './directory.js';
 import { duplicatesBench } from './duplicates.js';
 import { duplicatesSqlBench } from './duplicates-sql.js';
+import { referralsLoadBench } from './referrals-load.js';
 import { ms, pct } from './stats.js';
 
 const AUDIT_WRITES = 1000;
@@ -109,3 +110,7 @@ for (const [name, url] of targets) {
   await duplicatesSqlBench(database);
   await database.close();
 }
+
+// Issue 6: the referral endpoints on 1,000,000 referrals under 50 concurrent users, PostgreSQL only.
+if (process.env.DATABASE_URL) await referralsLoadBench(process.env.DATABASE_URL);
+else console.log('\nreferral load benchmark: skipped (it needs PostgreSQL: set DATABASE_URL)');

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Db, Tx } from './client.js';
+import { type Db, queryRows, type Tx } from './client.js';
 
 /** The per-transaction settings row-level security reads (see migration 0001). */
 export interface TenantSettings {
@@ -11,20 +12,52 @@ export interface TenantSettings {
   networkAdminOf: string | null;
 }
 
+/** What the tenant transaction read with its settings: the network's policy (e.g. its MT-16 holidays). */
+export interface TenantContext {
+  networkPolicy: unknown;
+}
+
 /** One command, one transaction, as the table owner: sign-in, seeding, migrations, jobs. */
 export function systemTx<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(fn);
 }
 
-/** One command, one transaction, as the non-owner role `portico_app`, so row-level security applies. */
-export function tenantTx<T>(db: Db, settings: TenantSettings, fn: (tx: Tx) => Promise<T>): Promise<T> {
+/**
+ * One command, one transaction, as the non-owner role `portico_app`, so row-level security applies.
+ * The role, the settings and the network's policy take one round trip: set_config('role', …, true) is
+ * SET LOCAL ROLE, and networks (readable by both roles, no row-level security) answers the same either way.
+ */
+export function tenantTx<T>(
+  db: Db,
+  settings: TenantSettings,
+  fn: (tx: Tx, tenant: TenantContext) => Promise<T>,
+): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL ROLE portico_app`);
-    await tx.execute(sql`SELECT
-      set_config('app.network', ${settings.networkId}, true),
-      set_config('app.user', ${settings.userId}, true),
-      set_config('app.org', ${settings.organizationId ?? ''}, true),
-      set_config('app.network_admin', ${settings.networkAdminOf ?? ''}, true)`);
-    return fn(tx);
+    const [row] = await queryRows<{ policy: unknown }>(
+      tx,
+      sql`SELECT
+        set_config('role', 'portico_app', true),
+        set_config('app.network', ${settings.networkId}, true),
+        set_config('app.user', ${settings.userId}, true),
+        set_config('app.org', ${settings.organizationId ?? ''}, true),
+        set_config('app.network_admin', ${settings.networkAdminOf ?? ''}, true),
+        (SELECT policy FROM networks WHERE id = ${settings.networkId}::uuid) AS policy`,
+    );
+    return fn(tx, { networkPolicy: row?.policy ?? null });
   });
+}
+
+interface Preparable<R> {
+  toSQL(): { sql: string };
+  prepare(name: string): { execute(): Promise<R> };
+}
+
+/**
+ * Runs a read query as a named prepared statement: PostgreSQL parses and plans it once per connection (then
+ * keeps a generic plan when that is no worse). Worth it where planning costs more than running, as for the
+ * referral lists' nine-table joins under row-level security. The name is the text's hash: one per text.
+ */
+export function prepared<R>(query: Preparable<R>): Promise<R> {
+  const name = `q_${createHash('sha1').update(query.toSQL().sql).digest('hex').slice(0, 20)}`;
+  return query.prepare(name).execute();
 }

@@ -1,4 +1,4 @@
-import { PRESET_POLICIES, type UserAgreement } from '@portico/shared';
+import { type NetworkPolicy, PRESET_POLICIES, type PresetCode, type UserAgreement } from '@portico/shared';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { before } from '../../db/keyset.js';
@@ -14,14 +14,28 @@ import { networks } from '../networks/networks.table.js';
 /** MT-3: signed again every 12 months. */
 export const RENEW_AFTER_DAYS = 365;
 
+/** The network's agreement: its own, or (networks made before agreements existed) its preset's. */
+export function agreementOfNetwork(n: { preset: PresetCode; policy: NetworkPolicy }): UserAgreement | null {
+  return n.policy.userAgreement === undefined ? PRESET_POLICIES[n.preset].userAgreement : n.policy.userAgreement;
+}
+
+/** MT-3: a signature is due unless the latest one is of this version and under 12 months old. */
+export function signatureDue(
+  agreement: UserAgreement,
+  last: { version: string; signedAt: Date } | null | undefined,
+  now: Date,
+) {
+  const fresh =
+    last && last.version === agreement.version && now.getTime() - last.signedAt.getTime() < RENEW_AFTER_DAYS * DAY;
+  return !fresh;
+}
+
 async function agreementOf(tx: Db | Tx, networkId: string): Promise<UserAgreement | null> {
   const [n] = await tx
     .select({ preset: networks.preset, policy: networks.policy })
     .from(networks)
     .where(eq(networks.id, networkId));
-  if (!n) return null;
-  // Networks made before agreements existed fall back to their preset's.
-  return n.policy.userAgreement === undefined ? PRESET_POLICIES[n.preset].userAgreement : n.policy.userAgreement;
+  return n ? agreementOfNetwork(n) : null;
 }
 
 /** The network's agreement, my latest signature, and whether a signature is due (no signature of this version in 12 months). */
@@ -34,13 +48,9 @@ export async function agreementStatus(tx: Db | Tx, clock: Clock, actor: Pick<Act
     .where(and(eq(agreementSignatures.userId, actor.userId), eq(agreementSignatures.networkId, actor.networkId)))
     .orderBy(desc(agreementSignatures.signedAt))
     .limit(1);
-  const fresh =
-    last &&
-    last.version === agreement.version &&
-    clock.now().getTime() - last.signedAt.getTime() < RENEW_AFTER_DAYS * DAY;
   return {
     required: true,
-    due: !fresh,
+    due: signatureDue(agreement, last, clock.now()),
     version: agreement.version,
     text: agreement.text,
     signedAt: last?.signedAt ?? null,

@@ -5,15 +5,20 @@ import { decodeCursor, toPage } from '../../http/pagination.js';
 import { type Actor, assertCan, can, isNetworkAdmin } from '../../platform/access/actor.js';
 import { withTenant } from '../../platform/tenancy/tenancy.js';
 import * as clientsRepo from '../clients/clients.repo.js';
-import { clients } from '../clients/clients.table.js';
 import { referralPolicy as policy } from './referrals.policy.js';
 import * as repo from './referrals.repo.js';
+import { holidaysOf } from './referrals.rules.js';
 import type { ListQuery } from './referrals.schema.js';
 import { loadReadable, type ReferralDeps, toReferralView } from './referrals.service.js';
 import { assignableFor } from './referrals.steps.js';
-import { referrals } from './referrals.table.js';
+import { listOrder, referrals } from './referrals.table.js';
 
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString();
+/** An instant as the lists' order holds it (a UTC timestamp). */
+const utc = (iso: string) => sql`timezone('UTC', ${iso}::timestamptz)`;
+
+const viewWith = (holidays: ReadonlySet<string>, now: Date) => (r: repo.ReferralRecord) =>
+  toReferralView(r, now, holidays);
 
 /**
  * MT-14 sent and received lists (ND-1 Pending Records is the received box's "sent" state). Without a status,
@@ -26,10 +31,10 @@ export function listReferrals({ db, clock }: ReferralDeps, actor: Actor, q: Stat
   const limit = q.limit ?? 50;
   const sent = q.box === 'sent';
   // Milliseconds, as the cursor carries them: the database keeps microseconds, and rows within one
-  // millisecond would otherwise fall between two pages.
+  // millisecond would otherwise fall between two pages. In UTC, as the indexes hold them (listOrder).
   const sortCol: SQL = sent
-    ? sql`date_trunc('milliseconds', ${referrals.createdAt})`
-    : sql`date_trunc('milliseconds', coalesce(${referrals.sentAt}, ${referrals.createdAt}))`;
+    ? listOrder.sent(referrals.createdAt)
+    : listOrder.received(referrals.sentAt, referrals.createdAt);
   const seesProgram = can(actor, 'referrals:assign') || isNetworkAdmin(actor);
   if (q.staffId && !seesProgram) throw invalid('query.staffId', 'only gatekeepers filter by staff member');
   const staff = seesProgram ? q.staffId : actor.userId;
@@ -46,39 +51,36 @@ export function listReferrals({ db, clock }: ReferralDeps, actor: Actor, q: Stat
         ? eq(referrals.state, q.status)
         : notInArray(referrals.state, ['closed', 'refused']),
     q.serviceStatus ? eq(referrals.serviceStatus, q.serviceStatus) : undefined,
-    q.from ? gte(sortCol, sql`${`${q.from}T00:00:00Z`}::timestamptz`) : undefined,
-    q.to ? lt(sortCol, sql`${nextDay(q.to)}::timestamptz`) : undefined,
-    q.q
-      ? sql`(${clients.firstName} || ' ' || ${clients.lastName}) ILIKE ${`%${q.q.trim().replace(/[\\%_]/g, '\\$&')}%`}`
-      : undefined,
-    key ? sql`(${sortCol}, ${referrals.id}) < (${key[0]}::timestamptz, ${key[1]}::uuid)` : undefined,
+    q.from ? gte(sortCol, utc(`${q.from}T00:00:00Z`)) : undefined,
+    q.to ? lt(sortCol, utc(nextDay(q.to))) : undefined,
+    q.q ? repo.clientNameContains(`%${q.q.trim().replace(/[\\%_]/g, '\\$&')}%`) : undefined,
+    key ? sql`(${sortCol}, ${referrals.id}) < (${utc(String(key[0]))}, ${key[1]}::uuid)` : undefined,
   ];
-  return withTenant(db, actor, async (tx) => {
+  return withTenant(db, actor, async (tx, tenant) => {
     const rows = await repo.listReferrals(tx, where, sortCol, limit);
     const page = toPage(rows, limit, (r) => [
       (sent ? r.referral.createdAt : (r.referral.sentAt ?? r.referral.createdAt)).toISOString(),
       r.referral.id,
     ]);
-    return { items: page.items.map((r) => toReferralView(r, now)), nextCursor: page.nextCursor };
+    const view = viewWith(holidaysOf(tenant.networkPolicy), now);
+    return { items: page.items.map(view), nextCursor: page.nextCursor };
   });
 }
 
 /** One referral with its timeline, the notes the actor may read, and what the actor may do now. */
 export function getReferral({ db, clock }: ReferralDeps, actor: Actor, id: string) {
   const now = clock.now();
-  return withTenant(db, actor, async (tx) => {
+  return withTenant(db, actor, async (tx, tenant) => {
     const found = await loadReadable(tx, actor, id);
     const r = found.referral;
-    // One connection per transaction: its queries run one after another.
-    const timeline = await repo.timelineOf(tx, id);
-    const notes = await repo.notesOf(tx, id);
+    const { timeline, notes } = await repo.historyOf(tx, id);
     const gatekeeper = policy.gatekeeper(actor, r);
     const assignable =
       gatekeeper || policy.assignee(actor, r)
         ? (await assignableFor(tx, r)).map((m) => ({ id: m.id, name: m.name }))
         : [];
     return {
-      ...toReferralView(found, now),
+      ...viewWith(holidaysOf(tenant.networkPolicy), now)(found),
       timeline: timeline.map((e) => ({
         id: e.id,
         kind: e.kind,
@@ -86,7 +88,7 @@ export function getReferral({ db, clock }: ReferralDeps, actor: Actor, id: strin
         data: e.data,
         at: e.at,
       })),
-      notes: notes.map(({ note, authorName }) => ({
+      notes: notes.map(({ authorName, ...note }) => ({
         ...note,
         author: { id: note.authorId, name: authorName },
         ours: note.organizationId === actor.organizationId,
@@ -112,7 +114,7 @@ export function getReferral({ db, clock }: ReferralDeps, actor: Actor, id: strin
 export function referralsOfClient({ db, clock }: ReferralDeps, actor: Actor, clientId: string) {
   assertCan(actor, 'referrals:read');
   const now = clock.now();
-  return withTenant(db, actor, async (tx) => {
+  return withTenant(db, actor, async (tx, tenant) => {
     if (!(await clientsRepo.findVisible(tx, actor, now, clientId))) throw notFound('Client');
     const rows = await repo.listReferrals(
       tx,
@@ -127,6 +129,6 @@ export function referralsOfClient({ db, clock }: ReferralDeps, actor: Actor, cli
       sql`${referrals.createdAt}`,
       200,
     );
-    return { items: rows.map((r) => toReferralView(r, now)) };
+    return { items: rows.map(viewWith(holidaysOf(tenant.networkPolicy), now)) };
   });
 }

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Tx } from '../../db/client.js';
+import { queryRows, type Tx } from '../../db/client.js';
+import { prepared } from '../../db/tx.js';
 import { clients } from '../clients/clients.table.js';
 import { consentPrograms, consents } from '../consents/consents.table.js';
 import { users } from '../identity/identity.table.js';
@@ -16,9 +17,24 @@ const toOrg = alias(organizations, 'to_org');
 const creator = alias(users, 'creator');
 const assignee = alias(users, 'assignee');
 
-/** A referral with the names the lists and the detail show. */
-export function selectReferrals(tx: Tx) {
-  return tx
+/** A page of referral ids, chosen on referrals alone (see listReferrals). */
+type ReferralPage = ReturnType<typeof pageOf>;
+const pageOf = (tx: Tx, where: (SQL | undefined)[], sortCol: SQL, rows: number) =>
+  tx
+    .select({ id: referrals.id })
+    .from(referrals)
+    .where(and(...where))
+    .orderBy(desc(sortCol), desc(referrals.id))
+    .limit(rows)
+    .as('page');
+
+/**
+ * A referral with the names the lists and the detail show; with `page`, only the referrals of that page.
+ * The page is joined first: PostgreSQL keeps the written order of more than eight joined tables
+ * (join_collapse_limit), and the page must lead so that only its rows are joined to their names.
+ */
+export function selectReferrals(tx: Tx, page?: ReferralPage) {
+  const from = tx
     .select({
       referral: referrals,
       client: { id: clients.id, firstName: clients.firstName, lastName: clients.lastName },
@@ -29,6 +45,9 @@ export function selectReferrals(tx: Tx) {
       assigneeName: assignee.name,
     })
     .from(referrals)
+    .$dynamic();
+  // The page adds no selected column, so the rows keep their shape either way.
+  return (page ? from.innerJoin(page, eq(page.id, referrals.id)) : from)
     .innerJoin(clients, eq(clients.id, referrals.clientId))
     .innerJoin(fromProgram, eq(fromProgram.id, referrals.fromProgramId))
     .innerJoin(fromOrg, eq(fromOrg.id, fromProgram.organizationId))
@@ -40,7 +59,9 @@ export function selectReferrals(tx: Tx) {
 export type ReferralRecord = Awaited<ReturnType<ReturnType<typeof selectReferrals>['where']>>[number];
 
 export async function findReferral(tx: Tx, networkId: string, id: string): Promise<ReferralRecord | undefined> {
-  const [row] = await selectReferrals(tx).where(and(eq(referrals.id, id), eq(referrals.networkId, networkId)));
+  const [row] = await prepared(
+    selectReferrals(tx).where(and(eq(referrals.id, id), eq(referrals.networkId, networkId))),
+  );
   return row;
 }
 
@@ -53,12 +74,21 @@ export async function lockReferral(tx: Tx, networkId: string, id: string): Promi
   return row;
 }
 
+/**
+ * A page of referrals (one more row than `limit`, to tell whether another page follows), newest first by
+ * `sortCol`. The page is chosen on referrals alone (walking an index in order), then only its rows are
+ * joined to their names: every referral the actor may read has its client, programs and people readable.
+ */
 export function listReferrals(tx: Tx, where: (SQL | undefined)[], sortCol: SQL, limit: number) {
-  return selectReferrals(tx)
-    .where(and(...where))
-    .orderBy(desc(sortCol), desc(referrals.id))
-    .limit(limit + 1);
+  return prepared(
+    selectReferrals(tx, pageOf(tx, where, sortCol, limit + 1)).orderBy(desc(sortCol), desc(referrals.id)),
+  );
 }
+
+/** The referral's client has this name (first and last, an ILIKE pattern): a filter for listReferrals. */
+export const clientNameContains = (pattern: string) =>
+  sql`EXISTS (SELECT 1 FROM ${clients} WHERE ${clients.id} = ${referrals.clientId}
+      AND (${clients.firstName} || ' ' || ${clients.lastName}) ILIKE ${pattern})`;
 
 /** MT-9/MT-11: the client's signed, unexpired consent naming both programs (the longest-lasting one). */
 export async function validConsentFor(tx: Tx, clientId: string, fromProgramId: string, toProgramId: string, now: Date) {
@@ -113,30 +143,54 @@ export async function addEvent(
   await tx.insert(referralEvents).values({ ...e, data: (e.data ?? {}) as Record<string, unknown> });
 }
 
-export function timelineOf(tx: Tx, referralId: string) {
-  return tx
-    .select({
-      id: referralEvents.id,
-      kind: referralEvents.kind,
-      actorId: users.id,
-      actorName: users.name,
-      data: referralEvents.data,
-      at: referralEvents.at,
-    })
-    .from(referralEvents)
-    .leftJoin(users, eq(users.id, referralEvents.actorId))
-    .where(eq(referralEvents.referralId, referralId))
-    .orderBy(asc(referralEvents.at), asc(referralEvents.id));
+interface HistoryRow {
+  timeline: {
+    id: string;
+    kind: string;
+    actorId: string | null;
+    actorName: string | null;
+    data: Record<string, unknown>;
+    at: string;
+  }[];
+  notes: {
+    id: string;
+    organizationId: string;
+    kind: string;
+    happenedOn: string;
+    contactMethod: string | null;
+    outcome: string | null;
+    text: string;
+    shared: boolean;
+    authorId: string;
+    authorName: string;
+    createdAt: string;
+  }[];
 }
 
-/** Notes row-level security lets the actor read: its organization's, and the other program's shared ones. */
-export function notesOf(tx: Tx, referralId: string) {
-  return tx
-    .select({ note: referralNotes, authorName: users.name })
-    .from(referralNotes)
-    .innerJoin(users, eq(users.id, referralNotes.authorId))
-    .where(eq(referralNotes.referralId, referralId))
-    .orderBy(desc(referralNotes.happenedOn), desc(referralNotes.createdAt));
+/**
+ * The referral's timeline (oldest first) and the notes row-level security lets the actor read (its
+ * organization's, and the other program's shared ones; newest first), in one round trip.
+ */
+export async function historyOf(tx: Tx, referralId: string) {
+  const e = referralEvents;
+  const n = referralNotes;
+  const [row] = await queryRows<HistoryRow>(
+    tx,
+    sql`SELECT
+      (SELECT coalesce(json_agg(json_build_object('id', ${e.id}, 'kind', ${e.kind}, 'actorId', ${users.id},
+                'actorName', ${users.name}, 'data', ${e.data}, 'at', ${e.at}) ORDER BY ${e.at}, ${e.id}), '[]')
+         FROM ${e} LEFT JOIN ${users} ON ${users.id} = ${e.actorId} WHERE ${e.referralId} = ${referralId}) AS timeline,
+      (SELECT coalesce(json_agg(json_build_object('id', ${n.id}, 'organizationId', ${n.organizationId}, 'kind', ${n.kind},
+                'happenedOn', ${n.happenedOn}, 'contactMethod', ${n.contactMethod}, 'outcome', ${n.outcome},
+                'text', ${n.text}, 'shared', ${n.shared}, 'authorId', ${n.authorId}, 'authorName', ${users.name},
+                'createdAt', ${n.createdAt}) ORDER BY ${n.happenedOn} DESC, ${n.createdAt} DESC), '[]')
+         FROM ${n} JOIN ${users} ON ${users.id} = ${n.authorId} WHERE ${n.referralId} = ${referralId}) AS notes`,
+  );
+  // JSON carries timestamps as text: Dates again, as the other queries return them.
+  return {
+    timeline: row!.timeline.map((t) => ({ ...t, at: new Date(t.at) })),
+    notes: row!.notes.map((t) => ({ ...t, createdAt: new Date(t.createdAt) })),
+  };
 }
 
 export const byId = (id: string) => eq(referrals.id, id);

@@ -1,4 +1,5 @@
 import { SERVICE_STATUSES, type ServiceStatus } from '@portico/shared';
+import { referralSettingsOf } from '../networks/networks.rules.js';
 
 /** MT-13: does this service status close the referral? */
 export const closes = (status: string) => SERVICE_STATUSES[status as ServiceStatus]?.closes === true;
@@ -34,3 +35,6 @@ export function isStale(
   if (r.state === 'sent' || r.state === 'assigned') return now >= endOfBusinessDaysAfter(r.lastActivityAt, 5, holidays);
   return false;
 }
+
+/** MT-16 holidays a network lists in its policy (YYYY-MM-DD); business days skip them. */
+export const holidaysOf = (policy: unknown): ReadonlySet<string> => new Set(referralSettingsOf(policy).holidays);

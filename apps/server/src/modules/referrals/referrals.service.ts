@@ -1,6 +1,7 @@
 import type { Static } from 'typebox';
 import type { Db, Tx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
+import type { TenantContext } from '../../db/tx.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.js';
 import { type Actor, assertCan } from '../../platform/access/actor.js';
 import { auditContextOf, recordAudit } from '../../platform/audit/audit.service.js';
@@ -13,7 +14,7 @@ import { notifyPeople } from './referrals.notify.js';
 import { gatekeepersOf } from './referrals.people.js';
 import { referralPolicy as policy } from './referrals.policy.js';
 import * as repo from './referrals.repo.js';
-import { isStale } from './referrals.rules.js';
+import { holidaysOf, isStale } from './referrals.rules.js';
 import type { ReferralCreate, ReferralPatch, SendBody } from './referrals.schema.js';
 import { referrals } from './referrals.table.js';
 
@@ -24,14 +25,20 @@ export interface ReferralDeps {
   publicUrl?: string;
 }
 
-export function toReferralView(r: repo.ReferralRecord, now: Date) {
+/** The view of a referral; its MT-16 stale flag counts the network's business days (holidays skipped). */
+export function toReferralView(r: repo.ReferralRecord, now: Date, holidays: ReadonlySet<string>) {
   const { referral, assigneeId, assigneeName, ...names } = r;
   return {
     ...referral,
     ...names,
     assignee: assigneeId ? { id: assigneeId, name: assigneeName ?? '' } : null,
-    stale: isStale(referral, now),
+    stale: isStale(referral, now, holidays),
   };
+}
+
+/** The referral as it is now, after a command in the tenant transaction. */
+export async function viewOf(tx: Tx, tenant: TenantContext, actor: Actor, id: string, now: Date) {
+  return toReferralView((await repo.findReferral(tx, actor.networkId, id))!, now, holidaysOf(tenant.networkPolicy));
 }
 
 /** A referral the actor may read (404 otherwise, whether or not it exists). */
@@ -86,7 +93,7 @@ export async function createDraft({ db, clock }: ReferralDeps, actor: Actor, inp
   assertCan(actor, 'referrals:write');
   const now = clock.now();
   try {
-    return await withTenant(db, actor, async (tx) => {
+    return await withTenant(db, actor, async (tx, tenant) => {
       const client = await clientsRepo.findVisible(tx, actor, now, input.clientId);
       if (!client || client.mergedIntoId) throw notFound('Client');
       const consent = await repo.validConsentFor(tx, client.id, actor.programId, input.toProgramId, now);
@@ -114,7 +121,7 @@ export async function createDraft({ db, clock }: ReferralDeps, actor: Actor, inp
         })
         .returning();
       await step(tx, actor, row!, 'created', now);
-      return toReferralView((await repo.findReferral(tx, actor.networkId, row!.id))!, now);
+      return viewOf(tx, tenant, actor, row!.id, now);
     });
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
@@ -139,7 +146,7 @@ export function updateDraft(
   input: Static<typeof ReferralPatch>,
 ) {
   const now = clock.now();
-  return withTenant(db, actor, async (tx) => {
+  return withTenant(db, actor, async (tx, tenant) => {
     const row = await lockFor(tx, actor, id, ['draft'], 'be edited');
     if (!policy.edit(actor, row)) throw forbidden('Only the sending program edits its draft.');
     if (input.intake !== undefined)
@@ -153,7 +160,7 @@ export function updateDraft(
         updatedAt: now,
       })
       .where(repo.byId(id));
-    return toReferralView((await repo.findReferral(tx, actor.networkId, id))!, now);
+    return viewOf(tx, tenant, actor, id, now);
   });
 }
 
@@ -166,7 +173,7 @@ export function send({ db, clock, publicUrl }: ReferralDeps, actor: Actor, id: s
   if (!input.insuranceConfirmed) {
     throw invalid('body.insuranceConfirmed', 'confirm that insurance is not a barrier for this referral');
   }
-  return withTenant(db, actor, async (tx) => {
+  return withTenant(db, actor, async (tx, tenant) => {
     const row = await lockFor(tx, actor, id, ['draft'], 'be sent');
     if (!policy.edit(actor, row)) throw forbidden('Only the sending program sends its draft.');
     // MT-11: every required intake field of the draft's own form version, answered as that version says.
@@ -185,7 +192,7 @@ export function send({ db, clock, publicUrl }: ReferralDeps, actor: Actor, id: s
       .set({ state: 'sent', sentAt: now, insuranceConfirmed: true, lastActivityAt: now, updatedAt: now })
       .where(repo.byId(id));
     await step(tx, actor, row, 'sent', now);
-    const view = toReferralView((await repo.findReferral(tx, actor.networkId, id))!, now);
+    const view = await viewOf(tx, tenant, actor, id, now);
     await notifyPeople(tx, await gatekeepersOf(tx, actor.networkId, row.toProgramId), {
       networkId: actor.networkId,
       kind: 'referral.received',

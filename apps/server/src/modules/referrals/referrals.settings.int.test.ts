@@ -13,7 +13,9 @@ import { privateDatabase } from '../../test/private-db.js';
 import { sentIn } from '../../test/sweeps.js';
 import { networks } from '../networks/networks.table.js';
 import { notifications } from '../notifications/notifications.table.js';
+import { endOfBusinessDaysAfter, isStale } from './referrals.rules.js';
 import { sweepStaleReferrals } from './referrals.stale.js';
+import { referrals } from './referrals.table.js';
 
 type Method = 'GET' | 'POST' | 'PATCH';
 type Reason = { code: string; label: string; requiresText: boolean };
@@ -312,5 +314,31 @@ describe(`holidays set by the network administrator on ${testDriver} (MT-16)`, (
     expect(await stale(holiday.t.network.id)).toEqual({ links: [], mails: 0 });
     await sweepAt('2021-01-13T00:00:00Z');
     expect(await stale(holiday.t.network.id)).toEqual({ links: [`/referrals/${r2}`], mails: 2 });
+  });
+
+  it('MT-16: the lists and the referral page flag stale in the network’s business days, its holidays skipped', async () => {
+    const db = database.db;
+    const w = await world(app, db);
+    const id = await w.sent();
+    // The latest hour to send at that is stale by now without holidays: its next business day just ended.
+    const now = clock.now().getTime();
+    let sentAt = new Date(now - 3_600_000);
+    const stale = (at: Date, holidays?: Set<string>) =>
+      isStale({ state: 'sent', sentAt: at, acknowledgedAt: null, lastActivityAt: at }, new Date(now), holidays);
+    while (!stale(sentAt)) sentAt = new Date(sentAt.getTime() - 3_600_000);
+    const deadline = endOfBusinessDaysAfter(sentAt, 1);
+    const holiday = new Date(deadline.getTime() - 86_400_000).toISOString().slice(0, 10);
+    expect(stale(sentAt, new Set([holiday]))).toBe(false);
+    await db.update(referrals).set({ createdAt: sentAt, sentAt, lastActivityAt: sentAt }).where(eq(referrals.id, id));
+    const flags = async () => {
+      const received = await w.ok(w.call(w.cookies.b, 'GET', '/api/referrals?box=received'));
+      const sent = await w.ok(w.call(w.cookies.a, 'GET', '/api/referrals?box=sent'));
+      const detail = await w.ok(w.call(w.cookies.b, 'GET', `/api/referrals/${id}`));
+      const flag = (page: { items: { id: string; stale: boolean }[] }) => page.items.find((i) => i.id === id)?.stale;
+      return [flag(received), flag(sent), detail.stale];
+    };
+    expect(await flags()).toEqual([true, true, true]);
+    await w.ok(w.settings(w.cookies.admin, { holidays: [holiday] }));
+    expect(await flags()).toEqual([false, false, false]);
   });
 });

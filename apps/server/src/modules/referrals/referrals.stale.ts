@@ -10,16 +10,12 @@ import { networks } from '../networks/networks.table.js';
 import { programs } from '../organizations/organizations.table.js';
 import { notifyPeople } from './referrals.notify.js';
 import { gatekeepersOf } from './referrals.people.js';
-import { isStale } from './referrals.rules.js';
+import { holidaysOf, isStale } from './referrals.rules.js';
 import { referrals } from './referrals.table.js';
 
 export const STALE_REFERRAL_JOB = 'referral-stale';
 
 type Row = typeof referrals.$inferSelect;
-
-/** MT-16 holidays a network lists in its policy (YYYY-MM-DD); business days skip them. */
-export const holidaysOf = (policy: unknown): ReadonlySet<string> =>
-  new Set((policy as { holidays?: string[] } | null)?.holidays ?? []);
 
 /** Not yet notified for this quiet spell: never, or before the latest step. */
 const unnoticed = or(isNull(referrals.staleNotifiedAt), lt(referrals.staleNotifiedAt, referrals.lastActivityAt));

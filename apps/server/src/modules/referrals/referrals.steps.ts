@@ -15,7 +15,7 @@ import { referralPolicy as policy } from './referrals.policy.js';
 import * as repo from './referrals.repo.js';
 import { closes } from './referrals.rules.js';
 import type { AssignBody, NoteBody, ReassignBody, RefuseBody, StatusBody } from './referrals.schema.js';
-import { lockFor, type ReferralDeps, step, toReferralView } from './referrals.service.js';
+import { lockFor, type ReferralDeps, step, viewOf } from './referrals.service.js';
 import { referralNotes, referrals } from './referrals.table.js';
 
 /**
@@ -36,10 +36,6 @@ const peopleByIds = (tx: Tx, ids: string[]) =>
     ? tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, ids))
     : Promise.resolve([]);
 
-async function view(tx: Tx, actor: Actor, id: string, now: Date) {
-  return toReferralView((await repo.findReferral(tx, actor.networkId, id))!, now);
-}
-
 /** MT-12 / ND-3: the gatekeeper accepts and assigns exactly one provider; the provider and the sender hear of it. */
 export function assign(
   { db, clock, publicUrl }: ReferralDeps,
@@ -48,7 +44,7 @@ export function assign(
   input: Static<typeof AssignBody>,
 ) {
   const now = clock.now();
-  return withTenant(db, actor, async (tx) => {
+  return withTenant(db, actor, async (tx, tenant) => {
     const row = await lockFor(tx, actor, id, ['sent'], 'be assigned');
     if (!policy.gatekeeper(actor, row)) throw forbidden("Only the receiving program's gatekeeper assigns referrals.");
     const allowed = await assignableFor(tx, row);
@@ -67,7 +63,7 @@ export function assign(
       })
       .where(repo.byId(id));
     await step(tx, actor, row, 'assigned', now, { assignedTo: input.userId });
-    const v = await view(tx, actor, id, now);
+    const v = await viewOf(tx, tenant, actor, id, now);
     const link = `/referrals/${id}`;
     await notifyPeople(tx, await peopleByIds(tx, [input.userId]), {
       networkId: row.networkId,
@@ -98,7 +94,7 @@ export function refuse(
 ) {
   const now = clock.now();
   const text = input.text?.trim() || null;
-  return withTenant(db, actor, async (tx) => {
+  return withTenant(db, actor, async (tx, tenant) => {
     const row = await lockFor(tx, actor, id, ['sent'], 'be refused');
     if (!policy.gatekeeper(actor, row)) throw forbidden("Only the receiving program's gatekeeper refuses referrals.");
     // The network's list as it is now; the label goes on the timeline, so history keeps today's words.
@@ -119,7 +115,7 @@ export function refuse(
       })
       .where(repo.byId(id));
     await step(tx, actor, row, 'refused', now, { reason: input.reason, label });
-    const v = await view(tx, actor, id, now);
+    const v = await viewOf(tx, tenant, actor, id, now);
     await notifyPeople(tx, await peopleByIds(tx, [row.createdBy]), {
       networkId: row.networkId,
       baseUrl: publicUrl,
@@ -140,7 +136,7 @@ export function reassign(
   input: Static<typeof ReassignBody>,
 ) {
   const now = clock.now();
-  return withTenant(db, actor, async (tx) => {
+  return withTenant(db, actor, async (tx, tenant) => {
     const row = await lockFor(tx, actor, id, ['assigned'], 'be reassigned');
     if (!policy.gatekeeper(actor, row) && !policy.assignee(actor, row)) {
       throw forbidden('Only the assigned provider or the gatekeeper reassigns this referral.');
@@ -155,7 +151,7 @@ export function reassign(
       .set({ assignedTo: input.userId, assignedAt: now, lastActivityAt: now, updatedAt: now })
       .where(repo.byId(id));
     await step(tx, actor, row, 'reassigned', now, { from: row.assignedTo, to: input.userId, note: input.note.trim() });
-    const v = await view(tx, actor, id, now);
+    const v = await viewOf(tx, tenant, actor, id, now);
     await notifyPeople(tx, await peopleByIds(tx, [input.userId]), {
       networkId: row.networkId,
       baseUrl: publicUrl,
@@ -171,7 +167,7 @@ export function reassign(
 /** MT-13: the service status, with who and when; a closing status closes the referral. */
 export function setStatus({ db, clock }: ReferralDeps, actor: Actor, id: string, input: Static<typeof StatusBody>) {
   const now = clock.now();
-  return withTenant(db, actor, async (tx) => {
+  return withTenant(db, actor, async (tx, tenant) => {
     const row = await lockFor(tx, actor, id, ['assigned'], 'take a service status');
     if (!policy.updateStatus(actor, row)) {
       throw forbidden('Only the assigned provider or the gatekeeper of the receiving program sets the status.');
@@ -193,7 +189,7 @@ export function setStatus({ db, clock }: ReferralDeps, actor: Actor, id: string,
       label: SERVICE_STATUSES[input.status as ServiceStatus].label,
       closed: closing,
     });
-    return view(tx, actor, id, now);
+    return viewOf(tx, tenant, actor, id, now);
   });
 }
 
@@ -201,7 +197,7 @@ export function setStatus({ db, clock }: ReferralDeps, actor: Actor, id: string,
 export function addNote({ db, clock }: ReferralDeps, actor: Actor, id: string, input: Static<typeof NoteBody>) {
   const now = clock.now();
   if (input.happenedOn > now.toISOString().slice(0, 10)) throw invalid('body.happenedOn', 'cannot be in the future');
-  return withTenant(db, actor, async (tx) => {
+  return withTenant(db, actor, async (tx, tenant) => {
     const row = await lockFor(tx, actor, id, ['sent', 'assigned', 'refused', 'closed'], 'take notes');
     if (!policy.addNote(actor, row)) throw forbidden('Only the two programs of this referral write notes on it.');
     const shared = input.shared ?? true;
@@ -220,6 +216,6 @@ export function addNote({ db, clock }: ReferralDeps, actor: Actor, id: string, i
     await tx.update(referrals).set({ lastActivityAt: now, updatedAt: now }).where(repo.byId(id));
     // An internal note leaves no trace on the shared timeline (the audit trail still has it).
     await step(tx, actor, row, input.kind === 'progress' ? 'progress' : 'note', now, { shared }, shared);
-    return view(tx, actor, id, now);
+    return viewOf(tx, tenant, actor, id, now);
   });
 }

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  type ExtraConfigColumn,
+  index,
+  jsonb,
+  type PgColumn,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from '../../db/columns.js';
 import { tenantColumns } from '../../platform/tenancy/tenant.columns.js';
 import { clients } from '../clients/clients.table.js';
@@ -8,6 +20,17 @@ import { users } from '../identity/identity.table.js';
 import { intakeForms } from '../intake-forms/intake-forms.table.js';
 import { networks } from '../networks/networks.table.js';
 import { organizations, programs } from '../organizations/organizations.table.js';
+
+/**
+ * The order of the MT-14 lists: received by time sent, sent by time created, to the millisecond the keyset
+ * cursor carries, in UTC (immutable, so indexed). The lists sort by exactly these expressions.
+ */
+export const listOrder = {
+  received: (sentAt: ListOrderColumn, createdAt: ListOrderColumn) =>
+    sql`date_trunc('milliseconds', timezone('UTC', coalesce(${sentAt}, ${createdAt})))`,
+  sent: (createdAt: ListOrderColumn) => sql`date_trunc('milliseconds', timezone('UTC', ${createdAt}))`,
+};
+type ListOrderColumn = PgColumn | ExtraConfigColumn;
 
 /**
  * A closed-loop referral (MT-11..MT-16, ND-3). organization_id is the sender's; to_organization_id the
@@ -67,8 +90,48 @@ export const referrals = pgTable(
     uniqueIndex('referrals_one_open_idx')
       .on(t.clientId, t.toProgramId)
       .where(sql`state IN ('draft', 'sent', 'assigned')`),
-    index('referrals_received_idx').on(t.toProgramId, t.state, t.sentAt),
-    index('referrals_sent_idx').on(t.fromProgramId, t.state, t.createdAt),
+    // MT-14 lists, newest first, keyset-paged: a page walks its program's index in order and stops. The
+    // columns the filters and row-level security read ride along (and those of the order's expression: the
+    // planner reads only an index holding them), so the walk reads the index only.
+    // The received order of a sent referral is its sent_at: the MT-15 reports of the receiving program for a
+    // period read the same index, with the columns they count.
+    index('referrals_received_idx').on(
+      t.toProgramId,
+      listOrder.received(t.sentAt, t.createdAt),
+      t.id,
+      t.state,
+      t.networkId,
+      t.organizationId,
+      t.toOrganizationId,
+      t.assignedTo,
+      t.sentAt,
+      t.createdAt,
+      t.acknowledgedAt,
+      t.serviceStatus,
+      t.refusalReason,
+      t.fromProgramId,
+    ),
+    index('referrals_sent_idx').on(
+      t.fromProgramId,
+      listOrder.sent(t.createdAt),
+      t.id,
+      t.state,
+      t.networkId,
+      t.organizationId,
+      t.toOrganizationId,
+      t.createdBy,
+      t.createdAt,
+    ),
+    // MT-15 "referrals from agency": the sending program's referrals sent in a period, index only.
+    index('referrals_from_period_idx').on(
+      t.fromProgramId,
+      t.sentAt,
+      t.state,
+      t.networkId,
+      t.organizationId,
+      t.toOrganizationId,
+      t.toProgramId,
+    ),
     index('referrals_assignee_idx').on(t.assignedTo, t.state),
     index('referrals_client_idx').on(t.clientId),
   ],

@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, gte, isNotNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.js';
+import { prepared } from '../../db/tx.js';
 import { organizations, programs } from '../organizations/organizations.table.js';
-import { referrals } from '../referrals/referrals.table.js';
+import { listOrder, referrals } from '../referrals/referrals.table.js';
 
 /** Which referrals a report counts: one network, sent in [start, end), to or from one program unless null (all). */
 export interface ReportScope {
@@ -20,6 +21,10 @@ const fromOrg = alias(organizations, 'from_org');
 const count = (where?: SQL) =>
   where ? sql<number>`count(*) FILTER (WHERE ${where})::int` : sql<number>`count(*)::int`;
 
+const receivedOrder = listOrder.received(referrals.sentAt, referrals.createdAt);
+/** An instant as the received order holds it (a UTC timestamp). */
+const utc = (d: Date) => sql`timezone('UTC', ${d.toISOString()}::timestamptz)`;
+
 /** Referrals sent in the period (never drafts), received by the scope's program (`to`) or sent by it (`from`). */
 function inScope(s: ReportScope, side: 'to' | 'from'): SQL {
   return and(
@@ -29,6 +34,10 @@ function inScope(s: ReportScope, side: 'to' | 'from'): SQL {
     gte(referrals.sentAt, s.start),
     lt(referrals.sentAt, s.end),
     s.programId ? eq(side === 'to' ? referrals.toProgramId : referrals.fromProgramId, s.programId) : undefined,
+    // The same period on the received order (a sent referral's is its sent_at, to the millisecond, and the
+    // period's bounds are whole days), so a program's report ranges over referrals_received_idx.
+    side === 'to' && s.programId ? gte(receivedOrder, utc(s.start)) : undefined,
+    side === 'to' && s.programId ? lt(receivedOrder, utc(s.end)) : undefined,
   )!;
 }
 
@@ -40,22 +49,24 @@ const percentile = (p: number) =>
 
 /** MT-15 referral delays: per receiving program, counts and the median and 90th percentile hours to answer. */
 export function delays(tx: Tx, s: ReportScope) {
-  return tx
-    .select({
-      programId: referrals.toProgramId,
-      programName: toProgram.name,
-      organizationName: toOrg.name,
-      referrals: count(),
-      acknowledged: count(isNotNull(referrals.acknowledgedAt)),
-      medianHours: percentile(0.5),
-      p90Hours: percentile(0.9),
-    })
-    .from(referrals)
-    .innerJoin(toProgram, eq(toProgram.id, referrals.toProgramId))
-    .innerJoin(toOrg, eq(toOrg.id, toProgram.organizationId))
-    .where(inScope(s, 'to'))
-    .groupBy(referrals.toProgramId, toProgram.name, toOrg.name)
-    .orderBy(asc(toProgram.name), asc(toOrg.name), asc(referrals.toProgramId));
+  return prepared(
+    tx
+      .select({
+        programId: referrals.toProgramId,
+        programName: toProgram.name,
+        organizationName: toOrg.name,
+        referrals: count(),
+        acknowledged: count(isNotNull(referrals.acknowledgedAt)),
+        medianHours: percentile(0.5),
+        p90Hours: percentile(0.9),
+      })
+      .from(referrals)
+      .innerJoin(toProgram, eq(toProgram.id, referrals.toProgramId))
+      .innerJoin(toOrg, eq(toOrg.id, toProgram.organizationId))
+      .where(inScope(s, 'to'))
+      .groupBy(referrals.toProgramId, toProgram.name, toOrg.name)
+      .orderBy(asc(toProgram.name), asc(toOrg.name), asc(referrals.toProgramId)),
+  );
 }
 
 /** MT-15 referral outcomes: received referrals by state and service status, refused ones by reason. */
@@ -63,11 +74,13 @@ export function outcomes(tx: Tx, s: ReportScope) {
   const detail = sql<
     string | null
   >`CASE WHEN ${referrals.state} = 'refused' THEN ${referrals.refusalReason} WHEN ${referrals.state} = 'sent' THEN NULL ELSE ${referrals.serviceStatus} END`;
-  return tx
-    .select({ state: referrals.state, detail, count: count() })
-    .from(referrals)
-    .where(inScope(s, 'to'))
-    .groupBy(referrals.state, detail);
+  return prepared(
+    tx
+      .select({ state: referrals.state, detail, count: count() })
+      .from(referrals)
+      .where(inScope(s, 'to'))
+      .groupBy(referrals.state, detail),
+  );
 }
 
 /**
@@ -77,26 +90,35 @@ export function outcomes(tx: Tx, s: ReportScope) {
 export function flows(tx: Tx, s: ReportScope, side: 'to' | 'from') {
   const state = (st: string) => count(eq(referrals.state, st));
   const total = count();
-  return tx
-    .select({
-      fromProgramId: referrals.fromProgramId,
-      fromProgramName: fromProgram.name,
-      fromOrganizationName: fromOrg.name,
-      toProgramId: referrals.toProgramId,
-      toProgramName: toProgram.name,
-      toOrganizationName: toOrg.name,
-      sent: state('sent'),
-      assigned: state('assigned'),
-      refused: state('refused'),
-      closed: state('closed'),
-      total,
-    })
-    .from(referrals)
-    .innerJoin(fromProgram, eq(fromProgram.id, referrals.fromProgramId))
-    .innerJoin(fromOrg, eq(fromOrg.id, fromProgram.organizationId))
-    .innerJoin(toProgram, eq(toProgram.id, referrals.toProgramId))
-    .innerJoin(toOrg, eq(toOrg.id, toProgram.organizationId))
-    .where(inScope(s, side))
-    .groupBy(referrals.fromProgramId, fromProgram.name, fromOrg.name, referrals.toProgramId, toProgram.name, toOrg.name)
-    .orderBy(desc(total), asc(side === 'from' ? toProgram.name : fromProgram.name), asc(referrals.fromProgramId));
+  return prepared(
+    tx
+      .select({
+        fromProgramId: referrals.fromProgramId,
+        fromProgramName: fromProgram.name,
+        fromOrganizationName: fromOrg.name,
+        toProgramId: referrals.toProgramId,
+        toProgramName: toProgram.name,
+        toOrganizationName: toOrg.name,
+        sent: state('sent'),
+        assigned: state('assigned'),
+        refused: state('refused'),
+        closed: state('closed'),
+        total,
+      })
+      .from(referrals)
+      .innerJoin(fromProgram, eq(fromProgram.id, referrals.fromProgramId))
+      .innerJoin(fromOrg, eq(fromOrg.id, fromProgram.organizationId))
+      .innerJoin(toProgram, eq(toProgram.id, referrals.toProgramId))
+      .innerJoin(toOrg, eq(toOrg.id, toProgram.organizationId))
+      .where(inScope(s, side))
+      .groupBy(
+        referrals.fromProgramId,
+        fromProgram.name,
+        fromOrg.name,
+        referrals.toProgramId,
+        toProgram.name,
+        toOrg.name,
+      )
+      .orderBy(desc(total), asc(side === 'from' ? toProgram.name : fromProgram.name), asc(referrals.fromProgramId)),
+  );
 }

@@ -1,9 +1,12 @@
 import type { Db, Tx } from '../../db/client.js';
-import { tenantTx } from '../../db/tx.js';
+import { type TenantContext, tenantTx } from '../../db/tx.js';
 import { type Actor, isNetworkAdmin } from '../access/actor.js';
 
-/** Opens the actor's tenant transaction: row-level security sees the acting organization (or network). */
-export function withTenant<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<T> {
+/**
+ * Opens the actor's tenant transaction: row-level security sees the acting organization (or network).
+ * `fn` also gets the network's policy, read in the same round trip as the settings.
+ */
+export function withTenant<T>(db: Db, actor: Actor, fn: (tx: Tx, tenant: TenantContext) => Promise<T>): Promise<T> {
   return tenantTx(
     db,
     {

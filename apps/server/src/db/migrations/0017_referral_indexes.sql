@@ -1,0 +1,5 @@
+DROP INDEX "referrals_received_idx";--> statement-breakpoint
+DROP INDEX "referrals_sent_idx";--> statement-breakpoint
+CREATE INDEX "referrals_from_period_idx" ON "referrals" USING btree ("from_program_id","sent_at","state","network_id","organization_id","to_organization_id","to_program_id");--> statement-breakpoint
+CREATE INDEX "referrals_received_idx" ON "referrals" USING btree ("to_program_id",date_trunc('milliseconds', timezone('UTC', coalesce("sent_at", "created_at"))),"id","state","network_id","organization_id","to_organization_id","assigned_to","sent_at","created_at","acknowledged_at","service_status","refusal_reason","from_program_id");--> statement-breakpoint
+CREATE INDEX "referrals_sent_idx" ON "referrals" USING btree ("from_program_id",date_trunc('milliseconds', timezone('UTC', "created_at")),"id","state","network_id","organization_id","to_organization_id","created_by","created_at");
