@@ -4,7 +4,7 @@
 // the same endpoint's own SQL straight through pg with as many callers, and the ratio of the two medians.
 //   DATABASE_URL=postgres://… npx tsx bench/referrals-load.ts    (or as part of `npm run bench`)
 // BENCH_REFERRALS_DB=<name> keeps (and reuses) the loaded database; BENCH_ONLY=received,detail runs some endpoints;
-// BENCH_PROFILE=<dir> profiles the app's CPU.
+// BENCH_PROFILE=<dir> profiles the app's CPU; BENCH_NODE_ARGS='--max-semi-space-size=64' passes flags to its Node.
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -80,6 +80,7 @@ function startServer(url: string): Promise<{ child: ChildProcess; base: string }
     // BENCH_PROFILE=<dir>: the app writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
     execArgv: [
       ...process.execArgv,
+      ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []),
       ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
     ],
   });

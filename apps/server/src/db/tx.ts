@@ -12,9 +12,10 @@ export interface TenantSettings {
   networkAdminOf: string | null;
 }
 
-/** What the tenant transaction read with its settings: the network's policy (e.g. its MT-16 holidays). */
+/** What the tenant transaction read with its settings: the network's policy (e.g. its MT-16 holidays) and preset. */
 export interface TenantContext {
   networkPolicy: unknown;
+  networkPreset: string | null;
 }
 
 /** One command, one transaction, as the table owner: sign-in, seeding, migrations, jobs. */
@@ -33,7 +34,7 @@ export function tenantTx<T>(
   fn: (tx: Tx, tenant: TenantContext) => Promise<T>,
 ): Promise<T> {
   return db.transaction(async (tx) => {
-    const [row] = await queryRows<{ policy: unknown }>(
+    const [row] = await queryRows<{ policy: unknown; preset: string | null }>(
       tx,
       sql`SELECT
         set_config('role', 'portico_app', true),
@@ -41,23 +42,38 @@ export function tenantTx<T>(
         set_config('app.user', ${settings.userId}, true),
         set_config('app.org', ${settings.organizationId ?? ''}, true),
         set_config('app.network_admin', ${settings.networkAdminOf ?? ''}, true),
-        (SELECT policy FROM networks WHERE id = ${settings.networkId}::uuid) AS policy`,
+        n.policy, n.preset
+      FROM (SELECT ${settings.networkId}::uuid AS id) acting LEFT JOIN networks n ON n.id = acting.id`,
     );
-    return fn(tx, { networkPolicy: row?.policy ?? null });
+    return fn(tx, { networkPolicy: row?.policy ?? null, networkPreset: row?.preset ?? null });
   });
 }
 
 interface Preparable<R> {
-  toSQL(): { sql: string };
-  prepare(name: string): { execute(): Promise<R> };
+  prepare(name: string): PreparedStatement<R>;
+}
+interface PreparedStatement<R> {
+  getQuery(): { sql: string };
+  execute(): Promise<R>;
+}
+/** node-postgres' statement configs inside drizzle's prepared query (drizzle-orm 0.45); PGlite has no names. */
+interface NamedConfigs {
+  rawQueryConfig?: { name?: string };
+  queryConfig?: { name?: string };
 }
 
 /**
  * Runs a read query as a named prepared statement: PostgreSQL parses and plans it once per connection (then
  * keeps a generic plan when that is no worse). Worth it where planning costs more than running, as for the
  * referral lists' nine-table joins under row-level security. The name is the text's hash: one per text.
+ * Drizzle builds the text once, in prepare(); the name is set on the built statement, since building the
+ * text a second time only to name it cost an eighth of a list request's CPU (bench/referrals-load.ts).
  */
 export function prepared<R>(query: Preparable<R>): Promise<R> {
-  const name = `q_${createHash('sha1').update(query.toSQL().sql).digest('hex').slice(0, 20)}`;
-  return query.prepare(name).execute();
+  const statement = query.prepare('');
+  const name = `q_${createHash('sha1').update(statement.getQuery().sql).digest('hex').slice(0, 20)}`;
+  const configs = statement as unknown as NamedConfigs;
+  for (const config of [configs.queryConfig, configs.rawQueryConfig])
+    if (config && 'name' in config) config.name = name;
+  return statement.execute();
 }

@@ -77,7 +77,7 @@ export function getReferral({ db, clock }: ReferralDeps, actor: Actor, id: strin
     const gatekeeper = policy.gatekeeper(actor, r);
     const assignable =
       gatekeeper || policy.assignee(actor, r)
-        ? (await assignableFor(tx, r)).map((m) => ({ id: m.id, name: m.name }))
+        ? (await assignableFor(tx, tenant, r)).map((m) => ({ id: m.id, name: m.name }))
         : [];
     return {
       ...viewWith(holidaysOf(tenant.networkPolicy), now)(found),

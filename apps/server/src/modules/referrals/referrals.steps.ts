@@ -1,14 +1,14 @@
 import { refusalReasonLabel, SERVICE_STATUSES, type ServiceStatus } from '@portico/shared';
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Static } from 'typebox';
 import type { Tx } from '../../db/client.js';
+import type { TenantContext } from '../../db/tx.js';
 import { forbidden, invalid } from '../../http/errors.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { withTenant } from '../../platform/tenancy/tenancy.js';
 import { users } from '../identity/identity.table.js';
 import { referralSettingsIn } from '../networks/networks.repo.js';
 import { refusalProblem } from '../networks/networks.rules.js';
-import { networks } from '../networks/networks.table.js';
 import { notifyPeople } from './referrals.notify.js';
 import { type Member, membersWith } from './referrals.people.js';
 import { referralPolicy as policy } from './referrals.policy.js';
@@ -22,10 +22,9 @@ import { referralNotes, referrals } from './referrals.table.js';
  * Who may be assigned: the receiving program's providers (self included). ND-3: only care coordinators
  * serving the client's region (its county); the server refuses anyone else.
  */
-export async function assignableFor(tx: Tx, row: repo.ReferralRow): Promise<Member[]> {
+export async function assignableFor(tx: Tx, tenant: TenantContext, row: repo.ReferralRow): Promise<Member[]> {
   const people = await membersWith(tx, row.networkId, row.toProgramId, 'referrals:write');
-  const [net] = await tx.select({ preset: networks.preset }).from(networks).where(eq(networks.id, row.networkId));
-  if (net?.preset !== 'nd-care-coordination') return people;
+  if (tenant.networkPreset !== 'nd-care-coordination') return people;
   const county = await repo.clientCounty(tx, row.clientId);
   const coordinators = await membersWith(tx, row.networkId, row.toProgramId, 'enrollments:write');
   return coordinators.filter((m) => county !== null && m.regions.includes(county));
@@ -47,7 +46,7 @@ export function assign(
   return withTenant(db, actor, async (tx, tenant) => {
     const row = await lockFor(tx, actor, id, ['sent'], 'be assigned');
     if (!policy.gatekeeper(actor, row)) throw forbidden("Only the receiving program's gatekeeper assigns referrals.");
-    const allowed = await assignableFor(tx, row);
+    const allowed = await assignableFor(tx, tenant, row);
     if (!allowed.some((m) => m.id === input.userId)) {
       throw invalid('body.userId', 'choose a provider of the receiving program (ND: one serving the client’s region)');
     }
@@ -143,7 +142,7 @@ export function reassign(
     }
     if (input.userId === row.assignedTo)
       throw invalid('body.userId', 'the referral is already assigned to this person');
-    if (!(await assignableFor(tx, row)).some((m) => m.id === input.userId)) {
+    if (!(await assignableFor(tx, tenant, row)).some((m) => m.id === input.userId)) {
       throw invalid('body.userId', 'choose another provider of the receiving program');
     }
     await tx
