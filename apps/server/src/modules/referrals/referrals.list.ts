@@ -7,18 +7,12 @@ import { withTenant } from '../../platform/tenancy/tenancy.js';
 import * as clientsRepo from '../clients/clients.repo.js';
 import { referralPolicy as policy } from './referrals.policy.js';
 import * as repo from './referrals.repo.js';
-import { holidaysOf } from './referrals.rules.js';
 import type { ListQuery } from './referrals.schema.js';
-import { loadReadable, type ReferralDeps, toReferralView } from './referrals.service.js';
+import { loadReadable, type ReferralDeps, viewsIn } from './referrals.service.js';
 import { assignableFor } from './referrals.steps.js';
 import { listOrder, referrals } from './referrals.table.js';
 
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString();
-/** An instant as the lists' order holds it (a UTC timestamp). */
-const utc = (iso: string) => sql`timezone('UTC', ${iso}::timestamptz)`;
-
-const viewWith = (holidays: ReadonlySet<string>, now: Date) => (r: repo.ReferralRecord) =>
-  toReferralView(r, now, holidays);
 
 /**
  * MT-14 sent and received lists (ND-1 Pending Records is the received box's "sent" state). Without a status,
@@ -51,10 +45,10 @@ export function listReferrals({ db, clock }: ReferralDeps, actor: Actor, q: Stat
         ? eq(referrals.state, q.status)
         : notInArray(referrals.state, ['closed', 'refused']),
     q.serviceStatus ? eq(referrals.serviceStatus, q.serviceStatus) : undefined,
-    q.from ? gte(sortCol, utc(`${q.from}T00:00:00Z`)) : undefined,
-    q.to ? lt(sortCol, utc(nextDay(q.to))) : undefined,
+    q.from ? gte(sortCol, listOrder.instant(`${q.from}T00:00:00Z`)) : undefined,
+    q.to ? lt(sortCol, listOrder.instant(nextDay(q.to))) : undefined,
     q.q ? repo.clientNameContains(`%${q.q.trim().replace(/[\\%_]/g, '\\$&')}%`) : undefined,
-    key ? sql`(${sortCol}, ${referrals.id}) < (${utc(String(key[0]))}, ${key[1]}::uuid)` : undefined,
+    key ? sql`(${sortCol}, ${referrals.id}) < (${listOrder.instant(String(key[0]))}, ${key[1]}::uuid)` : undefined,
   ];
   return withTenant(db, actor, async (tx, tenant) => {
     const rows = await repo.listReferrals(tx, where, sortCol, limit);
@@ -62,8 +56,7 @@ export function listReferrals({ db, clock }: ReferralDeps, actor: Actor, q: Stat
       (sent ? r.referral.createdAt : (r.referral.sentAt ?? r.referral.createdAt)).toISOString(),
       r.referral.id,
     ]);
-    const view = viewWith(holidaysOf(tenant.networkPolicy), now);
-    return { items: page.items.map(view), nextCursor: page.nextCursor };
+    return { items: page.items.map(viewsIn(tenant, now)), nextCursor: page.nextCursor };
   });
 }
 
@@ -80,7 +73,7 @@ export function getReferral({ db, clock }: ReferralDeps, actor: Actor, id: strin
         ? (await assignableFor(tx, tenant, r)).map((m) => ({ id: m.id, name: m.name }))
         : [];
     return {
-      ...viewWith(holidaysOf(tenant.networkPolicy), now)(found),
+      ...viewsIn(tenant, now)(found),
       timeline: timeline.map((e) => ({
         id: e.id,
         kind: e.kind,
@@ -129,6 +122,6 @@ export function referralsOfClient({ db, clock }: ReferralDeps, actor: Actor, cli
       sql`${referrals.createdAt}`,
       200,
     );
-    return { items: rows.map(viewWith(holidaysOf(tenant.networkPolicy), now)) };
+    return { items: rows.map(viewsIn(tenant, now)) };
   });
 }

@@ -26,7 +26,7 @@ export interface ReferralDeps {
 }
 
 /** The view of a referral; its MT-16 stale flag counts the network's business days (holidays skipped). */
-export function toReferralView(r: repo.ReferralRecord, now: Date, holidays: ReadonlySet<string>) {
+function toReferralView(r: repo.ReferralRecord, now: Date, holidays: ReadonlySet<string>) {
   const { referral, assigneeId, assigneeName, ...names } = r;
   return {
     ...referral,
@@ -36,9 +36,15 @@ export function toReferralView(r: repo.ReferralRecord, now: Date, holidays: Read
   };
 }
 
+/** Views of referrals read in this tenant transaction: stale in its network's business days. */
+export function viewsIn(tenant: TenantContext, now: Date) {
+  const holidays = holidaysOf(tenant.networkPolicy);
+  return (r: repo.ReferralRecord) => toReferralView(r, now, holidays);
+}
+
 /** The referral as it is now, after a command in the tenant transaction. */
 export async function viewOf(tx: Tx, tenant: TenantContext, actor: Actor, id: string, now: Date) {
-  return toReferralView((await repo.findReferral(tx, actor.networkId, id))!, now, holidaysOf(tenant.networkPolicy));
+  return viewsIn(tenant, now)((await repo.findReferral(tx, actor.networkId, id))!);
 }
 
 /** A referral the actor may read (404 otherwise, whether or not it exists). */

@@ -29,6 +29,8 @@ export const listOrder = {
   received: (sentAt: ListOrderColumn, createdAt: ListOrderColumn) =>
     sql`date_trunc('milliseconds', timezone('UTC', coalesce(${sentAt}, ${createdAt})))`,
   sent: (createdAt: ListOrderColumn) => sql`date_trunc('milliseconds', timezone('UTC', ${createdAt}))`,
+  /** An instant (ISO 8601) as these orders hold it, a UTC timestamp: for bounds and cursors compared to them. */
+  instant: (iso: string) => sql`timezone('UTC', ${iso}::timestamptz)`,
 };
 type ListOrderColumn = PgColumn | ExtraConfigColumn;
 

@@ -22,8 +22,6 @@ const count = (where?: SQL) =>
   where ? sql<number>`count(*) FILTER (WHERE ${where})::int` : sql<number>`count(*)::int`;
 
 const receivedOrder = listOrder.received(referrals.sentAt, referrals.createdAt);
-/** An instant as the received order holds it (a UTC timestamp). */
-const utc = (d: Date) => sql`timezone('UTC', ${d.toISOString()}::timestamptz)`;
 
 /** Referrals sent in the period (never drafts), received by the scope's program (`to`) or sent by it (`from`). */
 function inScope(s: ReportScope, side: 'to' | 'from'): SQL {
@@ -36,8 +34,8 @@ function inScope(s: ReportScope, side: 'to' | 'from'): SQL {
     s.programId ? eq(side === 'to' ? referrals.toProgramId : referrals.fromProgramId, s.programId) : undefined,
     // The same period on the received order (a sent referral's is its sent_at, to the millisecond, and the
     // period's bounds are whole days), so a program's report ranges over referrals_received_idx.
-    side === 'to' && s.programId ? gte(receivedOrder, utc(s.start)) : undefined,
-    side === 'to' && s.programId ? lt(receivedOrder, utc(s.end)) : undefined,
+    side === 'to' && s.programId ? gte(receivedOrder, listOrder.instant(s.start.toISOString())) : undefined,
+    side === 'to' && s.programId ? lt(receivedOrder, listOrder.instant(s.end.toISOString())) : undefined,
   )!;
 }
 
