@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows, type Tx } from './client.js';
+import { type Preparable, statementName } from './statements.js';
 
 /** The per-transaction settings row-level security reads (see migration 0001). */
 export interface TenantSettings {
@@ -49,13 +49,6 @@ export function tenantTx<T>(
   });
 }
 
-interface Preparable<R> {
-  prepare(name: string): PreparedStatement<R>;
-}
-interface PreparedStatement<R> {
-  getQuery(): { sql: string };
-  execute(): Promise<R>;
-}
 /** node-postgres' statement configs inside drizzle's prepared query (drizzle-orm 0.45); PGlite has no names. */
 interface NamedConfigs {
   rawQueryConfig?: { name?: string };
@@ -71,7 +64,7 @@ interface NamedConfigs {
  */
 export function prepared<R>(query: Preparable<R>): Promise<R> {
   const statement = query.prepare('');
-  const name = `q_${createHash('sha1').update(statement.getQuery().sql).digest('hex').slice(0, 20)}`;
+  const name = statementName(statement.getQuery().sql);
   const configs = statement as unknown as NamedConfigs;
   for (const config of [configs.queryConfig, configs.rawQueryConfig])
     if (config && 'name' in config) config.name = name;

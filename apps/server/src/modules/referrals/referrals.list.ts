@@ -14,6 +14,49 @@ import { listOrder, referrals } from './referrals.table.js';
 
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString();
 
+/** What a list request's statement depends on: which box, and which filters it has (not their values). */
+interface ListShape {
+  sent: boolean;
+  staff: boolean;
+  status: 'any' | 'one' | 'open';
+  serviceStatus: boolean;
+  from: boolean;
+  to: boolean;
+  name: boolean;
+  cursor: boolean;
+}
+
+const v = sql.placeholder;
+
+/** The list's conditions for a shape, every value a placeholder (see listValues): built once per shape. */
+function listWhere(s: ListShape) {
+  // Milliseconds, as the cursor carries them: the database keeps microseconds, and rows within one
+  // millisecond would otherwise fall between two pages. In UTC, as the indexes hold them (listOrder).
+  const sortCol: SQL = s.sent
+    ? listOrder.sent(referrals.createdAt)
+    : listOrder.received(referrals.sentAt, referrals.createdAt);
+  const where: (SQL | undefined)[] = [
+    eq(referrals.networkId, v('networkId')),
+    s.sent
+      ? eq(referrals.fromProgramId, v('programId'))
+      : and(eq(referrals.toProgramId, v('programId')), ne(referrals.state, 'draft')),
+    s.staff ? eq(s.sent ? referrals.createdBy : referrals.assignedTo, v('staffId')) : undefined,
+    s.status === 'any'
+      ? undefined
+      : s.status === 'one'
+        ? eq(referrals.state, v('status'))
+        : notInArray(referrals.state, ['closed', 'refused']),
+    s.serviceStatus ? eq(referrals.serviceStatus, v('serviceStatus')) : undefined,
+    s.from ? gte(sortCol, listOrder.instant(v('from'))) : undefined,
+    s.to ? lt(sortCol, listOrder.instant(v('to'))) : undefined,
+    s.name ? repo.clientNameContains(v('pattern')) : undefined,
+    s.cursor
+      ? sql`(${sortCol}, ${referrals.id}) < (${listOrder.instant(v('cursorAt'))}, ${v('cursorId')}::uuid)`
+      : undefined,
+  ];
+  return { where, sortCol };
+}
+
 /**
  * MT-14 sent and received lists (ND-1 Pending Records is the received box's "sent" state). Without a status,
  * open referrals only: "any" is the only choice that includes closed and refused ones. Gatekeepers see the
@@ -24,34 +67,35 @@ export function listReferrals({ db, clock }: ReferralDeps, actor: Actor, q: Stat
   const now = clock.now();
   const limit = q.limit ?? 50;
   const sent = q.box === 'sent';
-  // Milliseconds, as the cursor carries them: the database keeps microseconds, and rows within one
-  // millisecond would otherwise fall between two pages. In UTC, as the indexes hold them (listOrder).
-  const sortCol: SQL = sent
-    ? listOrder.sent(referrals.createdAt)
-    : listOrder.received(referrals.sentAt, referrals.createdAt);
   const seesProgram = can(actor, 'referrals:assign') || isNetworkAdmin(actor);
   if (q.staffId && !seesProgram) throw invalid('query.staffId', 'only gatekeepers filter by staff member');
-  const staff = seesProgram ? q.staffId : actor.userId;
+  const staffId = seesProgram ? q.staffId : actor.userId;
   const key = decodeCursor(q.cursor);
-  const where: (SQL | undefined)[] = [
-    eq(referrals.networkId, actor.networkId),
-    sent
-      ? eq(referrals.fromProgramId, actor.programId)
-      : and(eq(referrals.toProgramId, actor.programId), ne(referrals.state, 'draft')),
-    staff ? eq(sent ? referrals.createdBy : referrals.assignedTo, staff) : undefined,
-    q.status === 'any'
-      ? undefined
-      : q.status
-        ? eq(referrals.state, q.status)
-        : notInArray(referrals.state, ['closed', 'refused']),
-    q.serviceStatus ? eq(referrals.serviceStatus, q.serviceStatus) : undefined,
-    q.from ? gte(sortCol, listOrder.instant(`${q.from}T00:00:00Z`)) : undefined,
-    q.to ? lt(sortCol, listOrder.instant(nextDay(q.to))) : undefined,
-    q.q ? repo.clientNameContains(`%${q.q.trim().replace(/[\\%_]/g, '\\$&')}%`) : undefined,
-    key ? sql`(${sortCol}, ${referrals.id}) < (${listOrder.instant(String(key[0]))}, ${key[1]}::uuid)` : undefined,
-  ];
+  const shape: ListShape = {
+    sent,
+    staff: Boolean(staffId),
+    status: q.status === 'any' ? 'any' : q.status ? 'one' : 'open',
+    serviceStatus: Boolean(q.serviceStatus),
+    from: Boolean(q.from),
+    to: Boolean(q.to),
+    name: Boolean(q.q),
+    cursor: Boolean(key),
+  };
+  const values = {
+    networkId: actor.networkId,
+    programId: actor.programId,
+    staffId,
+    status: q.status,
+    serviceStatus: q.serviceStatus,
+    from: q.from ? `${q.from}T00:00:00Z` : undefined,
+    to: q.to ? nextDay(q.to) : undefined,
+    pattern: q.q ? `%${q.q.trim().replace(/[\\%_]/g, '\\$&')}%` : undefined,
+    cursorAt: key ? String(key[0]) : undefined,
+    cursorId: key ? key[1] : undefined,
+    limit: limit + 1,
+  };
   return withTenant(db, actor, async (tx, tenant) => {
-    const rows = await repo.listReferrals(tx, where, sortCol, limit);
+    const rows = await repo.listReferralsOfShape(tx, JSON.stringify(shape), () => listWhere(shape), values);
     const page = toPage(rows, limit, (r) => [
       (sent ? r.referral.createdAt : (r.referral.sentAt ?? r.referral.createdAt)).toISOString(),
       r.referral.id,

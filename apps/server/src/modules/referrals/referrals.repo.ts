@@ -1,6 +1,7 @@
-import { and, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { queryRows, type Tx } from '../../db/client.js';
+import { Statements } from '../../db/statements.js';
 import { prepared } from '../../db/tx.js';
 import { clients } from '../clients/clients.table.js';
 import { consentPrograms, consents } from '../consents/consents.table.js';
@@ -19,7 +20,7 @@ const assignee = alias(users, 'assignee');
 
 /** A page of referral ids, chosen on referrals alone (see listReferrals). */
 type ReferralPage = ReturnType<typeof pageOf>;
-const pageOf = (tx: Tx, where: (SQL | undefined)[], sortCol: SQL, rows: number) =>
+const pageOf = (tx: Tx, where: (SQL | undefined)[], sortCol: SQL, rows: number | Placeholder) =>
   tx
     .select({ id: referrals.id })
     .from(referrals)
@@ -58,9 +59,17 @@ export function selectReferrals(tx: Tx, page?: ReferralPage) {
 }
 export type ReferralRecord = Awaited<ReturnType<ReturnType<typeof selectReferrals>['where']>>[number];
 
+const single = new Statements<ReferralRecord[]>();
+
 export async function findReferral(tx: Tx, networkId: string, id: string): Promise<ReferralRecord | undefined> {
-  const [row] = await prepared(
-    selectReferrals(tx).where(and(eq(referrals.id, id), eq(referrals.networkId, networkId))),
+  const [row] = await single.run(
+    tx,
+    'by id',
+    () =>
+      selectReferrals(tx).where(
+        and(eq(referrals.id, sql.placeholder('id')), eq(referrals.networkId, sql.placeholder('networkId'))),
+      ),
+    { id, networkId },
   );
   return row;
 }
@@ -80,13 +89,37 @@ export async function lockReferral(tx: Tx, networkId: string, id: string): Promi
  * joined to their names: every referral the actor may read has its client, programs and people readable.
  */
 export function listReferrals(tx: Tx, where: (SQL | undefined)[], sortCol: SQL, limit: number) {
-  return prepared(
-    selectReferrals(tx, pageOf(tx, where, sortCol, limit + 1)).orderBy(desc(sortCol), desc(referrals.id)),
+  return prepared(pageQuery(tx, where, sortCol, limit + 1));
+}
+
+const pageQuery = (tx: Tx, where: (SQL | undefined)[], sortCol: SQL, rows: number | Placeholder) =>
+  selectReferrals(tx, pageOf(tx, where, sortCol, rows)).orderBy(desc(sortCol), desc(referrals.id));
+
+const pages = new Statements<ReferralRecord[]>();
+
+/**
+ * listReferrals built once per `shape`: `build` gives its conditions with sql.placeholder()s, which `values`
+ * fill (with `limit`, the rows to read: one more than the page).
+ */
+export function listReferralsOfShape(
+  tx: Tx,
+  shape: string,
+  build: () => { where: (SQL | undefined)[]; sortCol: SQL },
+  values: Record<string, unknown>,
+) {
+  return pages.run(
+    tx,
+    shape,
+    () => {
+      const { where, sortCol } = build();
+      return pageQuery(tx, where, sortCol, sql.placeholder('limit'));
+    },
+    values,
   );
 }
 
 /** The referral's client has this name (first and last, an ILIKE pattern): a filter for listReferrals. */
-export const clientNameContains = (pattern: string) =>
+export const clientNameContains = (pattern: string | Placeholder) =>
   sql`EXISTS (SELECT 1 FROM ${clients} WHERE ${clients.id} = ${referrals.clientId}
       AND (${clients.firstName} || ' ' || ${clients.lastName}) ILIKE ${pattern})`;
 

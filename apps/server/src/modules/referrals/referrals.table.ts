@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type Placeholder, sql } from 'drizzle-orm';
 import {
   boolean,
   date,
@@ -30,7 +30,7 @@ export const listOrder = {
     sql`date_trunc('milliseconds', timezone('UTC', coalesce(${sentAt}, ${createdAt})))`,
   sent: (createdAt: ListOrderColumn) => sql`date_trunc('milliseconds', timezone('UTC', ${createdAt}))`,
   /** An instant (ISO 8601) as these orders hold it, a UTC timestamp: for bounds and cursors compared to them. */
-  instant: (iso: string) => sql`timezone('UTC', ${iso}::timestamptz)`,
+  instant: (iso: string | Placeholder) => sql`timezone('UTC', ${iso}::timestamptz)`,
 };
 type ListOrderColumn = PgColumn | ExtraConfigColumn;
 
