@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
 import { type Db, queryRows, type Tx } from './client.js';
 import { type Preparable, statementName } from './statements.js';
 
@@ -23,30 +25,92 @@ export function systemTx<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(fn);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A setting as an SQL literal: ids only (or none), so the text cannot be anything but this statement. */
+function idLiteral(field: string, value: string | null) {
+  if (value !== null && !UUID.test(value)) throw new Error(`tenant setting ${field} is not an id: ${value}`);
+  return `'${value ?? ''}'`;
+}
+
+/**
+ * The role, the settings and the network's policy, in one statement: set_config('role', …, true) is
+ * SET LOCAL ROLE, and networks (readable by both roles, no row-level security) answers the same either way.
+ * Ids as literals, so that the statement can travel with BEGIN in one simple query (pooledTenantTx).
+ */
+function settingsStatement(s: TenantSettings) {
+  const network = idLiteral('networkId', s.networkId);
+  return `SELECT
+    set_config('role', 'portico_app', true),
+    set_config('app.network', ${network}, true),
+    set_config('app.user', ${idLiteral('userId', s.userId)}, true),
+    set_config('app.org', ${idLiteral('organizationId', s.organizationId)}, true),
+    set_config('app.network_admin', ${idLiteral('networkAdminOf', s.networkAdminOf)}, true),
+    n.policy, n.preset
+  FROM (SELECT ${network}::uuid AS id) acting LEFT JOIN networks n ON n.id = acting.id`;
+}
+
+type SettingsRow = { policy: unknown; preset: string | null };
+const contextOf = (row: SettingsRow | undefined): TenantContext => ({
+  networkPolicy: row?.policy ?? null,
+  networkPreset: row?.preset ?? null,
+});
+
 /**
  * One command, one transaction, as the non-owner role `portico_app`, so row-level security applies.
- * The role, the settings and the network's policy take one round trip: set_config('role', …, true) is
- * SET LOCAL ROLE, and networks (readable by both roles, no row-level security) answers the same either way.
+ * On a PostgreSQL server BEGIN and the settings go in one round trip (pooledTenantTx); on PGlite, which
+ * has no network between, in drizzle's transaction.
  */
 export function tenantTx<T>(
   db: Db,
   settings: TenantSettings,
   fn: (tx: Tx, tenant: TenantContext) => Promise<T>,
 ): Promise<T> {
+  const session = (db as unknown as { session: DriverSession }).session;
+  if (session.client instanceof pg.Pool) return pooledTenantTx(session, session.client, settings, fn);
   return db.transaction(async (tx) => {
-    const [row] = await queryRows<{ policy: unknown; preset: string | null }>(
-      tx,
-      sql`SELECT
-        set_config('role', 'portico_app', true),
-        set_config('app.network', ${settings.networkId}, true),
-        set_config('app.user', ${settings.userId}, true),
-        set_config('app.org', ${settings.organizationId ?? ''}, true),
-        set_config('app.network_admin', ${settings.networkAdminOf ?? ''}, true),
-        n.policy, n.preset
-      FROM (SELECT ${settings.networkId}::uuid AS id) acting LEFT JOIN networks n ON n.id = acting.id`,
-    );
-    return fn(tx, { networkPolicy: row?.policy ?? null, networkPreset: row?.preset ?? null });
+    const [row] = await queryRows<SettingsRow>(tx, sql.raw(settingsStatement(settings)));
+    return fn(tx, contextOf(row));
   });
+}
+
+/** drizzle's node-postgres session (drizzle-orm 0.45): what its own transaction() is made of. */
+interface DriverSession {
+  client: unknown;
+  dialect: ConstructorParameters<typeof NodePgSession>[1];
+  schema: ConstructorParameters<typeof NodePgSession>[2];
+  options: ConstructorParameters<typeof NodePgSession>[3];
+}
+
+/**
+ * drizzle's transaction() on one pool connection, as NodePgSession.transaction builds it, but with
+ * "BEGIN; settings" as one simple query and COMMIT straight on the connection: on these machines each
+ * write to a socket costs ~0.2 ms of the app's CPU, and a list request made five (bench/referrals-load.ts).
+ */
+async function pooledTenantTx<T>(
+  base: DriverSession,
+  pool: pg.Pool,
+  settings: TenantSettings,
+  fn: (tx: Tx, tenant: TenantContext) => Promise<T>,
+): Promise<T> {
+  const text = `BEGIN; ${settingsStatement(settings)}`;
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    const results = (await client.query(text)) as unknown as pg.QueryResult<SettingsRow>[];
+    const session = new NodePgSession(client, base.dialect, base.schema, base.options);
+    const tx = new NodePgTransaction(base.dialect, session, base.schema) as unknown as Tx;
+    const result = await fn(tx, contextOf(results[1]?.rows[0]));
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch((e: Error) => {
+      broken = e; // the connection is not fit for the next transaction: the pool drops it
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }
 
 /** node-postgres' statement configs inside drizzle's prepared query (drizzle-orm 0.45); PGlite has no names. */

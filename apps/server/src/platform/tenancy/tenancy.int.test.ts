@@ -80,4 +80,37 @@ describe(`row-level security on ${testDriver} (X-1)`, () => {
     });
     expect(titles).toEqual(['mine']);
   });
+
+  it('a failed command leaves nothing half-saved, and the connection serves the next tenant as itself', async () => {
+    const attempt = tenantTx(database.db, settings(t.a.organizationId), async (tx) => {
+      await tx.execute(sql`INSERT INTO clients (network_id, organization_id, created_by_program_id, first_name, last_name, birth_date)
+        VALUES (${t.network.id}, ${t.a.organizationId}, ${t.a.id}, 'Half', 'Saved', '1990-01-01')`);
+      throw new Error('the command fails after its first write');
+    });
+    await expect(attempt).rejects.toThrow('the command fails after its first write');
+    // Every pooled connection in turn: none kept the failed transaction, its role or its settings.
+    const seen = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        tenantTx(database.db, settings(t.b.organizationId), async (tx) => {
+          const rows = await queryRows<{ first_name: string; org: string }>(
+            tx,
+            sql`SELECT first_name, current_setting('app.org') AS org FROM clients ORDER BY first_name`,
+          );
+          return rows.map((r) => `${r.first_name}@${r.org === t.b.organizationId ? 'b' : r.org}`);
+        }),
+      ),
+    );
+    for (const names of seen) expect(names).toEqual(['Bob@b']);
+    const half = await database.db.execute(sql`SELECT 1 FROM clients WHERE first_name = 'Half'`);
+    expect((half as unknown as { rows: unknown[] }).rows).toHaveLength(0);
+  });
+
+  it('settings that are not ids are refused before any SQL is sent', async () => {
+    const attempt = tenantTx(
+      database.db,
+      { ...settings(t.a.organizationId), userId: "x', true), set_config('role', 'portico" },
+      async () => 1,
+    );
+    await expect(attempt).rejects.toThrow(/userId is not an id/);
+  });
 });
