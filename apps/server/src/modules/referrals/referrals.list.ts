@@ -28,7 +28,7 @@ interface ListShape {
 
 const v = sql.placeholder;
 
-/** The list's conditions for a shape, every value a placeholder (see listValues): built once per shape. */
+/** The list's conditions for a shape, every value a placeholder that listReferrals' `values` fill: built once per shape. */
 function listWhere(s: ListShape) {
   // Milliseconds, as the cursor carries them: the database keeps microseconds, and rows within one
   // millisecond would otherwise fall between two pages. In UTC, as the indexes hold them (listOrder).
