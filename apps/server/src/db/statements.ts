@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Tx } from './client.js';
+import { mapRowsWith, rowMapper } from './rows.js';
 
 /** A drizzle query builder (select) that can build its statement. */
 export interface Preparable<R> {
@@ -24,7 +25,7 @@ interface Session {
 interface Built {
   query: { sql: string; params: unknown[] };
   fields: unknown;
-  joinsNotNullableMap: unknown;
+  map: (row: unknown[]) => Record<string, unknown>;
   name: string;
 }
 
@@ -49,14 +50,12 @@ export class Statements<R> {
       built = {
         query: text,
         fields: query.fields,
-        joinsNotNullableMap: query.joinsNotNullableMap,
+        map: rowMapper(query),
         name: statementName(text.sql),
       };
       this.#built.set(shape, built);
     }
     const session = (tx as unknown as { session: Session }).session;
-    const statement = session.prepareQuery<R>(built.query, built.fields, built.name, true);
-    statement.joinsNotNullableMap = built.joinsNotNullableMap;
-    return statement.execute(values);
+    return mapRowsWith(session.prepareQuery<R>(built.query, built.fields, built.name, true), built.map).execute(values);
   }
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { type Db, queryRows, type Tx } from './client.js';
+import { mapRowsWith, rowMapper } from './rows.js';
 import { type Preparable, statementName } from './statements.js';
 
 /** The per-transaction settings row-level security reads (see migration 0001). */
@@ -132,5 +133,5 @@ export function prepared<R>(query: Preparable<R>): Promise<R> {
   const configs = statement as unknown as NamedConfigs;
   for (const config of [configs.queryConfig, configs.rawQueryConfig])
     if (config && 'name' in config) config.name = name;
-  return statement.execute();
+  return (statement.fields ? mapRowsWith(statement, rowMapper(statement)) : statement).execute();
 }

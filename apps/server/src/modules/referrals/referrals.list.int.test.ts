@@ -89,6 +89,38 @@ describe(`referral lists on ${testDriver} (MT-14, MT-16)`, () => {
     expect(await ids(c.b, 'box=received&status=draft')).toEqual([]);
   });
 
+  it('MT-14: a list row is the referral as its detail tells it, without the intake answers and the rest of the detail', async () => {
+    const [row] = (await list(c.b, 'box=received&serviceStatus=enrolled')).items as unknown as Record<
+      string,
+      unknown
+    >[];
+    const detail = (await (
+      await app.inject({ url: `/api/referrals/${r.toPb2}`, headers: { cookie: c.b } })
+    ).json()) as Record<string, unknown>;
+    expect(row!.id).toBe(r.toPb2);
+    const summary = [
+      'id',
+      'state',
+      'client',
+      'fromProgram',
+      'toProgram',
+      'createdBy',
+      'assignee',
+      'sentAt',
+      'acknowledgedAt',
+      'refusalReason',
+      'serviceStatus',
+      'closedAt',
+      'lastActivityAt',
+      'stale',
+      'createdAt',
+    ];
+    expect(Object.keys(row!).sort()).toEqual([...summary].sort());
+    expect(row).toEqual(Object.fromEntries(summary.map((k) => [k, detail[k]])));
+    expect(row).toMatchObject({ state: 'assigned', serviceStatus: 'enrolled', assignee: { id: u.pb2.id } });
+    expect(detail).toHaveProperty('intake');
+  });
+
   it('MT-14: a provider sees only their own: the referrals they sent, or those assigned to them', async () => {
     expect(await ids(c.pa1, 'box=sent&status=any')).toEqual(set(r.toPb1, r.toPb2));
     expect(await ids(c.pa2, 'box=sent&status=any')).toEqual([]);

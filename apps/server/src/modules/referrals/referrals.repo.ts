@@ -18,6 +18,8 @@ const toOrg = alias(organizations, 'to_org');
 const creator = alias(users, 'creator');
 const assignee = alias(users, 'assignee');
 
+const newestFirst = (sortCol: SQL) => [desc(sortCol), desc(referrals.id)];
+
 /** A page of referral ids, chosen on referrals alone (see listReferrals). */
 type ReferralPage = ReturnType<typeof pageOf>;
 const pageOf = (tx: Tx, where: (SQL | undefined)[], sortCol: SQL, rows: number | Placeholder) =>
@@ -25,19 +27,32 @@ const pageOf = (tx: Tx, where: (SQL | undefined)[], sortCol: SQL, rows: number |
     .select({ id: referrals.id })
     .from(referrals)
     .where(and(...where))
-    .orderBy(desc(sortCol), desc(referrals.id))
+    .orderBy(...newestFirst(sortCol))
     .limit(rows)
     .as('page');
 
+/** What a list row reads of a referral (ReferralSummary): the intake answers and the rest are its detail's. */
+const summaryColumns = {
+  id: referrals.id,
+  state: referrals.state,
+  sentAt: referrals.sentAt,
+  acknowledgedAt: referrals.acknowledgedAt,
+  refusalReason: referrals.refusalReason,
+  serviceStatus: referrals.serviceStatus,
+  closedAt: referrals.closedAt,
+  lastActivityAt: referrals.lastActivityAt,
+  createdAt: referrals.createdAt,
+};
+
 /**
- * A referral with the names the lists and the detail show; with `page`, only the referrals of that page.
+ * Referral columns with the names the lists and the detail show; with `page`, only the referrals of that page.
  * The page is joined first: PostgreSQL keeps the written order of more than eight joined tables
  * (join_collapse_limit), and the page must lead so that only its rows are joined to their names.
  */
-export function selectReferrals(tx: Tx, page?: ReferralPage) {
+function selectWithNames<F extends typeof referrals | typeof summaryColumns>(tx: Tx, columns: F, page?: ReferralPage) {
   const from = tx
     .select({
-      referral: referrals,
+      referral: columns,
       client: { id: clients.id, firstName: clients.firstName, lastName: clients.lastName },
       fromProgram: { id: fromProgram.id, name: fromProgram.name, organizationName: fromOrg.name },
       toProgram: { id: toProgram.id, name: toProgram.name, organizationName: toOrg.name },
@@ -57,7 +72,13 @@ export function selectReferrals(tx: Tx, page?: ReferralPage) {
     .innerJoin(creator, eq(creator.id, referrals.createdBy))
     .leftJoin(assignee, eq(assignee.id, referrals.assignedTo));
 }
+/** The whole referral with its names (the detail, the client's tiles). */
+export const selectReferrals = (tx: Tx, page?: ReferralPage) => selectWithNames(tx, referrals, page);
+const selectSummaries = (tx: Tx, page: ReferralPage) => selectWithNames(tx, summaryColumns, page);
+
 export type ReferralRecord = Awaited<ReturnType<ReturnType<typeof selectReferrals>['where']>>[number];
+/** A list row (MT-14). */
+export type ReferralSummaryRecord = Awaited<ReturnType<ReturnType<typeof selectSummaries>['where']>>[number];
 
 const single = new Statements<ReferralRecord[]>();
 
@@ -89,13 +110,10 @@ export async function lockReferral(tx: Tx, networkId: string, id: string): Promi
  * joined to their names: every referral the actor may read has its client, programs and people readable.
  */
 export function listReferrals(tx: Tx, where: (SQL | undefined)[], sortCol: SQL, limit: number) {
-  return prepared(pageQuery(tx, where, sortCol, limit + 1));
+  return prepared(selectReferrals(tx, pageOf(tx, where, sortCol, limit + 1)).orderBy(...newestFirst(sortCol)));
 }
 
-const pageQuery = (tx: Tx, where: (SQL | undefined)[], sortCol: SQL, rows: number | Placeholder) =>
-  selectReferrals(tx, pageOf(tx, where, sortCol, rows)).orderBy(desc(sortCol), desc(referrals.id));
-
-const pages = new Statements<ReferralRecord[]>();
+const pages = new Statements<ReferralSummaryRecord[]>();
 
 /**
  * listReferrals built once per `shape`: `build` gives its conditions with sql.placeholder()s, which `values`
@@ -112,7 +130,7 @@ export function listReferralsOfShape(
     shape,
     () => {
       const { where, sortCol } = build();
-      return pageQuery(tx, where, sortCol, sql.placeholder('limit'));
+      return selectSummaries(tx, pageOf(tx, where, sortCol, sql.placeholder('limit'))).orderBy(...newestFirst(sortCol));
     },
     values,
   );

@@ -72,34 +72,41 @@ export const ListQuery = Type.Object(
 const Named = Type.Object({ id: Uuid, name: Type.String() });
 const ProgramRef = Type.Object({ id: Uuid, name: Type.String(), organizationName: Type.String() });
 
-export const Referral = Type.Object({
+/** What a list row shows of a referral (MT-14): who, between which programs, where it stands. */
+const summaryFields = {
   id: Uuid,
   state: CodeOut(REFERRAL_STATES),
   client: Type.Object({ id: Uuid, firstName: Type.String(), lastName: Type.String() }),
-  consentId: Uuid,
   fromProgram: ProgramRef,
   toProgram: ProgramRef,
   createdBy: Named,
   assignee: Nullable(Named),
-  reason: Nullable(Type.String()),
-  intake: Type.Record(Type.String(), Type.Unknown()),
-  /** The receiving program's intake form version this referral answers (GET /api/intake-forms/:id). */
-  intakeFormId: Nullable(Uuid),
-  insuranceConfirmed: Type.Boolean(),
   sentAt: Nullable(DateTime),
-  assignedAt: Nullable(DateTime),
   acknowledgedAt: Nullable(DateTime),
   refusalReason: Nullable(Type.String()),
-  refusalText: Nullable(Type.String()),
   serviceStatus: Nullable(Type.String()),
-  serviceStatusAt: Nullable(DateTime),
   closedAt: Nullable(DateTime),
   lastActivityAt: DateTime,
   /** MT-16: not acknowledged by the end of the next business day, or no update for five business days. */
   stale: Type.Boolean(),
   createdAt: DateTime,
+};
+export const ReferralSummary = Type.Object(summaryFields);
+
+export const Referral = Type.Object({
+  ...summaryFields,
+  consentId: Uuid,
+  reason: Nullable(Type.String()),
+  intake: Type.Record(Type.String(), Type.Unknown()),
+  /** The receiving program's intake form version this referral answers (GET /api/intake-forms/:id). */
+  intakeFormId: Nullable(Uuid),
+  insuranceConfirmed: Type.Boolean(),
+  assignedAt: Nullable(DateTime),
+  refusalText: Nullable(Type.String()),
+  serviceStatusAt: Nullable(DateTime),
 });
-export const ReferralPage = Page(Referral);
+/** The lists answer summaries: the whole referral (intake answers and all) is its detail's. */
+export const ReferralPage = Page(ReferralSummary);
 
 export const TimelineEvent = Type.Object({
   id: Uuid,

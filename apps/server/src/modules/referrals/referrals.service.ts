@@ -25,8 +25,12 @@ export interface ReferralDeps {
   publicUrl?: string;
 }
 
+/** A referral row with its names, whole (the detail) or as a list row reads it. */
+type WithNames<T> = Omit<repo.ReferralRecord, 'referral'> & { referral: T };
+type StaleFields = Parameters<typeof isStale>[0];
+
 /** The view of a referral; its MT-16 stale flag counts the network's business days (holidays skipped). */
-function toReferralView(r: repo.ReferralRecord, now: Date, holidays: ReadonlySet<string>) {
+function toReferralView<T extends StaleFields>(r: WithNames<T>, now: Date, holidays: ReadonlySet<string>) {
   const { referral, assigneeId, assigneeName, ...names } = r;
   return {
     ...referral,
@@ -39,7 +43,7 @@ function toReferralView(r: repo.ReferralRecord, now: Date, holidays: ReadonlySet
 /** Views of referrals read in this tenant transaction: stale in its network's business days. */
 export function viewsIn(tenant: TenantContext, now: Date) {
   const holidays = holidaysOf(tenant.networkPolicy);
-  return (r: repo.ReferralRecord) => toReferralView(r, now, holidays);
+  return <T extends StaleFields>(r: WithNames<T>) => toReferralView(r, now, holidays);
 }
 
 /** The referral as it is now, after a command in the tenant transaction. */

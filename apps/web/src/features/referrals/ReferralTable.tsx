@@ -5,10 +5,10 @@ import { formatDay } from '../../lib/format';
 import type { Box } from './filters';
 import { ReferralStateBadge, StaleBadge } from './ReferralBadges';
 import { clientName, serviceStatusLabel } from './referralText';
-import type { Referral } from './types';
+import type { ReferralSummary } from './types';
 
 /** MT-14 / ND-1: one row per referral; the client's name opens it. */
-export function ReferralTable({ box, rows }: { box: Box; rows: Referral[] }) {
+export function ReferralTable({ box, rows }: { box: Box; rows: ReferralSummary[] }) {
   const sent = box === 'sent';
   return (
     <DataTable

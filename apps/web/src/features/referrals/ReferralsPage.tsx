@@ -21,7 +21,7 @@ import {
 import { useReferralList } from './queries';
 import { ReferralFiltersForm } from './ReferralFiltersForm';
 import { ReferralTable } from './ReferralTable';
-import type { Person, Referral } from './types';
+import type { Person, ReferralSummary } from './types';
 
 const TABS: Record<Box, { label: string; icon: typeof IconInbox }> = {
   pending: { label: 'Pending records', icon: IconUserQuestion },
@@ -80,7 +80,7 @@ export function ReferralsPage() {
 }
 
 /** The staff members seen so far in this tab, so a chosen one can be swapped without clearing first. */
-function useStaffSeen(box: Box, rows: Referral[]): Person[] {
+function useStaffSeen(box: Box, rows: ReferralSummary[]): Person[] {
   const seen = useRef(new Map<string, Person>());
   for (const p of staffSeen(box, rows)) seen.current.set(p.id, p);
   return [...seen.current.values()].sort((a, b) => a.name.localeCompare(b.name));

@@ -8,7 +8,7 @@ import {
   staffSeen,
   statusOptions,
 } from './filters';
-import type { Referral } from './types';
+import type { ReferralSummary } from './types';
 
 describe('referral list filters (MT-14, ND-1)', () => {
   it('reads the tab and filters from the URL, falling back to the first tab and open referrals', () => {
@@ -56,7 +56,7 @@ describe('referral list filters (MT-14, ND-1)', () => {
       { createdBy: { id: 'a', name: 'Zoe' }, assignee: { id: 'b', name: 'Pat' } },
       { createdBy: { id: 'c', name: 'Ana' }, assignee: null },
       { createdBy: { id: 'a', name: 'Zoe' }, assignee: { id: 'b', name: 'Pat' } },
-    ] as Referral[];
+    ] as ReferralSummary[];
     expect(staffSeen('sent', rows).map((p) => p.name)).toEqual(['Ana', 'Zoe']);
     expect(staffSeen('received', rows).map((p) => p.name)).toEqual(['Pat']);
   });

@@ -1,5 +1,5 @@
 import { REFERRAL_STATES } from '@portico/shared';
-import type { Person, Referral } from './types';
+import type { Person, ReferralSummary } from './types';
 
 /** ND-1 Pending records (received, not yet assigned), then MT-14's received and sent lists. */
 export type Box = 'pending' | 'received' | 'sent';
@@ -75,7 +75,7 @@ export function statusOptions(box: Box): { value: string; label: string }[] {
  * MT-14 staff filter: the people the list shows in the column the API filters on (the sender of a sent
  * referral, the assignee of a received one), sorted by name.
  */
-export function staffSeen(box: Box, rows: Referral[]): Person[] {
+export function staffSeen(box: Box, rows: ReferralSummary[]): Person[] {
   const people = new Map<string, Person>();
   for (const r of rows) {
     const p = box === 'sent' ? r.createdBy : r.assignee;

@@ -2,7 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, get, post } from '../../lib/api';
 import type { Page } from '../../lib/types';
-import type { Referral, ReferralDetail } from './types';
+import type { Referral, ReferralDetail, ReferralSummary } from './types';
 
 /** Every referral query starts with 'referrals', so one invalidation refreshes lists and details. */
 export const referralKey = (id: string) => ['referrals', id] as const;
@@ -36,7 +36,8 @@ export function useClientReferrals(clientId: string) {
 export function useReferralList(query: Record<string, string | undefined>) {
   return useInfiniteQuery({
     queryKey: referralListKey(query),
-    queryFn: ({ pageParam }) => get<Page<Referral>>('/api/referrals', { ...query, cursor: pageParam, limit: 50 }),
+    queryFn: ({ pageParam }) =>
+      get<Page<ReferralSummary>>('/api/referrals', { ...query, cursor: pageParam, limit: 50 }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,

@@ -42,6 +42,26 @@ export interface Referral {
   createdAt: string;
 }
 
+/** A list row (MT-14): what the sent and received lists answer; the rest is the referral's detail. */
+export type ReferralSummary = Pick<
+  Referral,
+  | 'id'
+  | 'state'
+  | 'client'
+  | 'fromProgram'
+  | 'toProgram'
+  | 'createdBy'
+  | 'assignee'
+  | 'sentAt'
+  | 'acknowledgedAt'
+  | 'refusalReason'
+  | 'serviceStatus'
+  | 'closedAt'
+  | 'lastActivityAt'
+  | 'stale'
+  | 'createdAt'
+>;
+
 /** One step on the shared timeline; `data` depends on the kind (assignedTo, reason, status, note…). */
 export interface TimelineEvent {
   id: string;
