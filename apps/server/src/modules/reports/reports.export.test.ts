@@ -9,6 +9,7 @@ const flow = (kind: 'from-agency' | 'to-agency', scope: 'program' | 'network'): 
   to: '2025-12-31',
   scope,
   referrals: 3,
+  rowCount: 1,
   rows: [
     {
       fromProgram: program('a', 'Alder'),

@@ -256,6 +256,35 @@ describe(`referral reports on ${testDriver} (MT-15)`, () => {
     expect((await report(c.a, 'delays', 'from=2025-04-01&to=2025-04-30')).rows).toEqual([]);
   });
 
+  it('MT-15: the page gets a report a page of rows at a time, with the whole report counted; the downloads hold every row', async () => {
+    const page = async <K extends 'delays' | 'from-agency'>(kind: K, limit: number, offset: number) => {
+      const res = await get(c.admin, `/api/reports/referrals/${kind}?${MARCH}&limit=${limit}&offset=${offset}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as Answer<K> & { rowCount: number };
+    };
+    for (const kind of ['delays', 'from-agency'] as const) {
+      const whole = await report(c.admin, kind);
+      expect(whole).toMatchObject({ rowCount: 3, referrals: 9 });
+      const first = await page(kind, 2, 0);
+      const second = await page(kind, 2, 2);
+      // Each page counts the whole report, and the pages follow the report's order without gap or overlap.
+      expect([first, second].map((p) => [p.rowCount, p.referrals, p.rows.length])).toEqual([
+        [3, 9, 2],
+        [3, 9, 1],
+      ]);
+      expect([...first.rows, ...second.rows]).toEqual(whole.rows);
+      // A page past the end is empty, and still tells how long the report is.
+      expect(await page(kind, 2, 10)).toMatchObject({ rows: [], rowCount: 3, referrals: 9 });
+      const csv = parseCsv(
+        (await get(c.admin, `/api/reports/referrals/${kind}?${MARCH}&format=csv&limit=1`)).body.slice(1),
+      );
+      expect(csv.length - 1).toBe(3);
+    }
+    // Outcomes are a few dozen rows at most (states × statuses and reasons): all of them, always.
+    const outcomes = (await report(c.admin, 'outcomes')) as Answer<'outcomes'> & { rowCount: number };
+    expect([outcomes.referrals, outcomes.rowCount]).toEqual([9, outcomes.rows.length]);
+  });
+
   it('MT-15: the CSV download has the rows of the report, and is audited', async () => {
     const before = (await auditOf(db, t.network.id)).filter((e) => e.action === 'report.export').length;
     await report(c.b, 'delays');
@@ -345,6 +374,9 @@ describe(`referral reports on ${testDriver} (MT-15)`, () => {
     expect(await fieldsOf(c.b, url('to=2025-03-01'))).toEqual(['query.from']);
     expect(await fieldsOf(c.b, url(MARCH, 'payments'))).toEqual(['params.kind']);
     expect(await fieldsOf(c.b, url(`${MARCH}&format=pdf`))).toEqual(['query.format']);
+    expect(await fieldsOf(c.b, url(`${MARCH}&limit=0`))).toEqual(['query.limit']);
+    expect(await fieldsOf(c.b, url(`${MARCH}&limit=501`))).toEqual(['query.limit']);
+    expect(await fieldsOf(c.b, url(`${MARCH}&offset=-1`))).toEqual(['query.offset']);
     expect((await get(c.noReferrals, url(MARCH))).statusCode).toBe(403);
   });
 });

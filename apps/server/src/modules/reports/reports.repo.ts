@@ -1,9 +1,25 @@
 import { and, asc, desc, eq, gte, isNotNull, lt, ne, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.js';
 import { prepared } from '../../db/tx.js';
 import { organizations, programs } from '../organizations/organizations.table.js';
 import { listOrder, referrals } from '../referrals/referrals.table.js';
+
+/** A page of a report's rows, in its order; without one, every row (the downloads). */
+export interface ReportPage {
+  limit: number;
+  offset: number;
+}
+
+/** Counted over every row before the page is cut: the whole report's rows, and the referrals in them. */
+const wholeReport = (referralsOfRow: SQL.Aliased<number>) => ({
+  rowCount: sql<number>`count(*) OVER ()`.mapWith(Number),
+  referralTotal: sql<number>`sum(${referralsOfRow}) OVER ()`.mapWith(Number),
+});
+
+/** A report's statement, cut to the page when there is one. */
+const preparedPage = <Q extends PgSelect>(query: Q, page?: ReportPage) =>
+  prepared<Q['_']['result']>(page ? query.limit(page.limit).offset(page.offset) : query);
 
 /** Which referrals a report counts: one network, sent in [start, end), to or from one program unless null (all). */
 export interface ReportScope {
@@ -48,7 +64,7 @@ const ackHours = sql`date_part('epoch', ${referrals.acknowledgedAt} - ${referral
  * referral before); both percentiles come from one sort. percentile_cont skips nulls: the unanswered
  * referrals are counted, not timed.
  */
-export function delays(tx: Tx, s: ReportScope) {
+export function delays(tx: Tx, s: ReportScope, page?: ReportPage) {
   const counted = tx
     .select({
       programId: sql<string>`${referrals.toProgramId}`.as('counted_program_id'),
@@ -62,7 +78,7 @@ export function delays(tx: Tx, s: ReportScope) {
     // Its columns are named apart from the joined tables' (drizzle does not qualify a subquery's columns).
     .as('counted');
   const hours = (i: number) => sql<string | null>`round((${counted.hours})[${sql.raw(String(i))}]::numeric, 1)`;
-  return prepared(
+  return preparedPage(
     tx
       .select({
         programId: counted.programId,
@@ -72,11 +88,14 @@ export function delays(tx: Tx, s: ReportScope) {
         acknowledged: counted.acknowledged,
         medianHours: hours(1),
         p90Hours: hours(2),
+        ...wholeReport(counted.referrals),
       })
       .from(counted)
       .innerJoin(toProgram, eq(toProgram.id, counted.programId))
       .innerJoin(toOrg, eq(toOrg.id, toProgram.organizationId))
-      .orderBy(asc(toProgram.name), asc(toOrg.name), asc(counted.programId)),
+      .orderBy(asc(toProgram.name), asc(toOrg.name), asc(counted.programId))
+      .$dynamic(),
+    page,
   );
 }
 
@@ -99,7 +118,7 @@ export function outcomes(tx: Tx, s: ReportScope) {
  * (`to`: received, per sending program), counted by state: counted per pair of programs first, then
  * the pairs joined to their names.
  */
-export function flows(tx: Tx, s: ReportScope, side: 'to' | 'from') {
+export function flows(tx: Tx, s: ReportScope, side: 'to' | 'from', page?: ReportPage) {
   const state = (st: string) => count(eq(referrals.state, st));
   const counted = tx
     .select({
@@ -115,7 +134,7 @@ export function flows(tx: Tx, s: ReportScope, side: 'to' | 'from') {
     .where(inScope(s, side))
     .groupBy(referrals.fromProgramId, referrals.toProgramId)
     .as('counted');
-  return prepared(
+  return preparedPage(
     tx
       .select({
         fromProgramId: counted.fromProgramId,
@@ -129,6 +148,7 @@ export function flows(tx: Tx, s: ReportScope, side: 'to' | 'from') {
         refused: counted.refused,
         closed: counted.closed,
         total: counted.total,
+        ...wholeReport(counted.total),
       })
       .from(counted)
       .innerJoin(fromProgram, eq(fromProgram.id, counted.fromProgramId))
@@ -139,6 +159,9 @@ export function flows(tx: Tx, s: ReportScope, side: 'to' | 'from') {
         desc(counted.total),
         asc(side === 'from' ? toProgram.name : fromProgram.name),
         asc(counted.fromProgramId),
-      ),
+        asc(counted.toProgramId),
+      )
+      .$dynamic(),
+    page,
   );
 }

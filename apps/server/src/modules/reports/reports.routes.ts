@@ -3,7 +3,7 @@ import { problems } from '../../http/problem.js';
 import { requireActor } from '../../http/session.js';
 import type { App, AppDeps } from '../../http/types.js';
 import { reportFileName, reportTable, reportTitle, toCsv, toXlsx } from './reports.export.js';
-import { Report, ReportParams, ReportQuery } from './reports.schema.js';
+import { REPORT_PAGE_ROWS, Report, ReportParams, ReportQuery } from './reports.schema.js';
 import { referralReport } from './reports.service.js';
 
 const CONTENT_TYPES = {
@@ -28,7 +28,8 @@ export function reportRoutes(app: App, { database: { db }, clock }: AppDeps) {
         description:
           'Referrals sent in the period (UTC days, both included, at most 366), counted in the database. ' +
           'A program sees the referrals it received (or sent, for from-agency); a network administrator sees ' +
-          'every program of the network. format=csv or xlsx answers an attachment with the same rows, and ' +
+          'every program of the network. JSON answers a page of the rows (limit, offset; rowCount and referrals ' +
+          'count the whole report). format=csv or xlsx answers an attachment with every row, and ' +
           'the download is audited (report.export).',
         params: ReportParams,
         querystring: ReportQuery,
@@ -47,9 +48,9 @@ export function reportRoutes(app: App, { database: { db }, clock }: AppDeps) {
     },
     async (req, reply) => {
       const { kind } = req.params;
-      const { from, to, format = 'json' } = req.query;
-      if (format === 'json') return referralReport(deps, req.actor, kind, { from, to });
-      const report = await referralReport(deps, req.actor, kind, { from, to }, format);
+      const { from, to, format = 'json', limit = REPORT_PAGE_ROWS, offset = 0 } = req.query;
+      if (format === 'json') return referralReport(deps, req.actor, kind, { from, to }, { page: { limit, offset } });
+      const report = await referralReport(deps, req.actor, kind, { from, to }, { exportFormat: format });
       const table = reportTable(report);
       const file = format === 'csv' ? toCsv(table) : await toXlsx(table, reportTitle(report));
       return reply

@@ -12,6 +12,9 @@ export type ReportKind = keyof typeof REPORT_KINDS;
 
 /** A period is at most this many days, both ends included. */
 export const MAX_PERIOD_DAYS = 366;
+/** Rows of a report page (JSON): a network's to-agency year can hold hundreds of thousands of program pairs. */
+export const REPORT_PAGE_ROWS = 100;
+export const MAX_REPORT_PAGE_ROWS = 500;
 
 const IsoDate = (description = 'YYYY-MM-DD (UTC calendar day)') => Type.String({ format: 'date', description });
 const Count = Type.Integer({ minimum: 0 });
@@ -37,6 +40,17 @@ export const ReportQuery = Type.Object(
       OneOf(['json', 'csv', 'xlsx'], 'JSON for the page; CSV (RFC 4180) or Excel as an audited download', {
         default: 'json',
       }),
+    ),
+    limit: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: MAX_REPORT_PAGE_ROWS,
+        default: REPORT_PAGE_ROWS,
+        description: 'JSON only: rows of the page (the downloads hold every row)',
+      }),
+    ),
+    offset: Type.Optional(
+      Type.Integer({ minimum: 0, default: 0, description: 'JSON only: rows before the page, in the report’s order' }),
     ),
   },
   { additionalProperties: false },
@@ -80,7 +94,8 @@ const head = {
   scope: Type.Union([Type.Literal('program'), Type.Literal('network')], {
     description: 'The acting program’s referrals, or (network administrators) every program’s',
   }),
-  referrals: Type.Integer({ minimum: 0, description: 'Referrals counted' }),
+  referrals: Type.Integer({ minimum: 0, description: 'Referrals counted, in every row of the report' }),
+  rowCount: Type.Integer({ minimum: 0, description: 'Rows of the whole report; `rows` are the page from `offset`' }),
 };
 
 export const Report = Type.Union([

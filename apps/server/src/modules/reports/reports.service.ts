@@ -52,10 +52,20 @@ const detailLabel = (reasons: readonly RefusalReasonSetting[], state: string, de
 const hours = (v: string | number | null) => (v === null ? null : Number(v));
 const sum = <T>(rows: T[], n: (r: T) => number) => rows.reduce((a, r) => a + n(r), 0);
 
-/** The report's rows, read inside the caller's tenant transaction. */
-async function build(tx: Tx, kind: ReportKind, scope: repo.ReportScope) {
+type Counted = { rowCount: number; referralTotal: number };
+/** A page of rows with the whole report's row and referral counts (every row carries them). */
+async function readPage<R extends Counted>(read: (page?: repo.ReportPage) => Promise<R[]>, page?: repo.ReportPage) {
+  const rows = await read(page);
+  // A page past the end still tells how long the report is.
+  const first = rows[0] ?? (page?.offset ? (await read({ limit: 1, offset: 0 }))[0] : undefined);
+  return { rows, rowCount: first?.rowCount ?? 0, referrals: first?.referralTotal ?? 0 };
+}
+
+/** The report's rows (a page of them, with `page`), read inside the caller's tenant transaction. */
+async function build(tx: Tx, kind: ReportKind, scope: repo.ReportScope, page?: repo.ReportPage) {
   if (kind === 'delays') {
-    const rows = (await repo.delays(tx, scope)).map((r) => ({
+    const { rows: read, ...counts } = await readPage((p) => repo.delays(tx, scope, p), page);
+    const rows = read.map((r) => ({
       program: { id: r.programId, name: r.programName, organizationName: r.organizationName },
       referrals: r.referrals,
       acknowledged: r.acknowledged,
@@ -63,7 +73,7 @@ async function build(tx: Tx, kind: ReportKind, scope: repo.ReportScope) {
       medianHours: hours(r.medianHours),
       p90Hours: hours(r.p90Hours),
     }));
-    return { kind, rows, referrals: sum(rows, (r) => r.referrals) };
+    return { kind, rows, ...counts };
   }
   if (kind === 'outcomes') {
     const { refusalReasons } = await referralSettingsIn(tx, scope.networkId);
@@ -81,9 +91,12 @@ async function build(tx: Tx, kind: ReportKind, scope: repo.ReportScope) {
           b.count - a.count ||
           (a.detailLabel ?? '').localeCompare(b.detailLabel ?? ''),
       );
-    return { kind, rows, referrals: sum(rows, (r) => r.count) };
+    // A few dozen rows at most (states × statuses and reasons): not paged.
+    return { kind, rows, referrals: sum(rows, (r) => r.count), rowCount: rows.length };
   }
-  const rows = (await repo.flows(tx, scope, kind === 'from-agency' ? 'from' : 'to')).map((r) => ({
+  const side = kind === 'from-agency' ? 'from' : 'to';
+  const { rows: read, ...counts } = await readPage((p) => repo.flows(tx, scope, side, p), page);
+  const rows = read.map((r) => ({
     fromProgram: { id: r.fromProgramId, name: r.fromProgramName, organizationName: r.fromOrganizationName },
     toProgram: { id: r.toProgramId, name: r.toProgramName, organizationName: r.toOrganizationName },
     sent: r.sent,
@@ -92,21 +105,23 @@ async function build(tx: Tx, kind: ReportKind, scope: repo.ReportScope) {
     closed: r.closed,
     total: r.total,
   }));
-  return { kind, rows, referrals: sum(rows, (r) => r.total) };
+  return { kind, rows, ...counts };
 }
 
 /**
  * MT-15: one referral report for a period, aggregated in the database. A program sees its own referrals
  * (received, or sent for "from agency"); a network administrator sees every program of the network.
- * With `exportFormat`, the read is a download and is audited in the same transaction.
+ * The page shows `page` of the rows (a network's year can hold hundreds of thousands of program pairs);
+ * with `exportFormat`, the read is a download of every row and is audited in the same transaction.
  */
 export function referralReport(
   { db }: ReportDeps,
   actor: Actor,
   kind: ReportKind,
   period: Period,
-  exportFormat?: 'csv' | 'xlsx',
+  read: { page: repo.ReportPage } | { exportFormat: 'csv' | 'xlsx' },
 ): Promise<ReportView> {
+  const exportFormat = 'exportFormat' in read ? read.exportFormat : undefined;
   assertCan(actor, 'referrals:read');
   const { start, end } = periodBounds(period);
   const network = isNetworkAdmin(actor);
@@ -118,7 +133,7 @@ export function referralReport(
   };
   return withTenant(db, actor, async (tx) => {
     const report = {
-      ...(await build(tx, kind, scope)),
+      ...(await build(tx, kind, scope, 'page' in read ? read.page : undefined)),
       from: period.from,
       to: period.to,
       scope: network ? ('network' as const) : ('program' as const),

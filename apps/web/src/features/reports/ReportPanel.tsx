@@ -1,5 +1,6 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconFileSpreadsheet, IconFileTypeCsv } from '@tabler/icons-react';
+import { useState } from 'react';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingBlock } from '../../components/LoadingBlock';
@@ -7,9 +8,9 @@ import { formatDate } from '../../lib/format';
 import { BarChart } from './BarChart';
 import { chartOf } from './chart';
 import { type Period, reportHref } from './period';
-import { useReferralReport } from './queries';
+import { REPORT_PAGE_ROWS, useReferralReport } from './queries';
 import { ReportTable } from './ReportTable';
-import { REPORTS, referralCount } from './reportText';
+import { REPORTS, referralCount, rowsShown } from './reportText';
 import type { ReportKind } from './types';
 
 const DOWNLOADS = [
@@ -17,9 +18,10 @@ const DOWNLOADS = [
   { format: 'xlsx', label: 'Download Excel', Icon: IconFileSpreadsheet },
 ] as const;
 
-/** One MT-15 report for the period: what it counts, its picture, its table and its downloads. */
+/** One MT-15 report for the period: what it counts, its picture, its table (a page at a time) and its downloads. */
 export function ReportPanel({ kind, period }: { kind: ReportKind; period: Period }) {
-  const query = useReferralReport(kind, period);
+  const [offset, setOffset] = useState(0);
+  const query = useReferralReport(kind, period, offset);
   const report = query.data?.kind === kind ? query.data : undefined;
   const chart = report ? chartOf(report) : null;
   const range = `${formatDate(period.from)} to ${formatDate(period.to)}`;
@@ -58,8 +60,49 @@ export function ReportPanel({ kind, period }: { kind: ReportKind; period: Period
           </Text>
           {chart && <BarChart chart={chart} />}
           <ReportTable report={report} />
+          <RowPager
+            offset={offset}
+            shown={report.rows.length}
+            rowCount={report.rowCount}
+            busy={query.isFetching}
+            onMove={setOffset}
+          />
         </>
       )}
     </Stack>
+  );
+}
+
+/** Previous and next pages of a long report's rows (a network's year can hold thousands of program pairs). */
+function RowPager(props: {
+  offset: number;
+  shown: number;
+  rowCount: number;
+  busy: boolean;
+  onMove: (offset: number) => void;
+}) {
+  const { offset, shown, rowCount, busy, onMove } = props;
+  const where = rowsShown(offset, shown, rowCount);
+  if (!where) return null;
+  return (
+    <Group justify="space-between" gap="sm">
+      <Text aria-live="polite">{where}</Text>
+      <Group gap="sm">
+        <Button
+          variant="default"
+          disabled={offset === 0 || busy}
+          onClick={() => onMove(Math.max(0, offset - REPORT_PAGE_ROWS))}
+        >
+          Previous {REPORT_PAGE_ROWS} rows
+        </Button>
+        <Button
+          variant="default"
+          disabled={offset + shown >= rowCount || busy}
+          onClick={() => onMove(offset + REPORT_PAGE_ROWS)}
+        >
+          Next {REPORT_PAGE_ROWS} rows
+        </Button>
+      </Group>
+    </Group>
   );
 }

@@ -39,7 +39,8 @@ export function ReportsPage() {
         </Tabs.List>
         {REPORT_KINDS.map((k) => (
           <Tabs.Panel key={k} value={k} pt="md">
-            <ReportPanel kind={k} period={period} />
+            {/* Keyed by the period: another period starts again at its first rows. */}
+            <ReportPanel key={`${period.from}:${period.to}`} kind={k} period={period} />
           </Tabs.Panel>
         ))}
       </Tabs>

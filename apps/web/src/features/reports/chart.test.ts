@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { chartOf, MAX_BARS, segmentWidths } from './chart';
-import { flowSides, formatHours } from './reportText';
+import { flowSides, formatHours, rowsShown } from './reportText';
 import type { FlowRow, Report } from './types';
 
-const head = { from: '2025-01-01', to: '2025-03-31', scope: 'program' as const };
+const head = { from: '2025-01-01', to: '2025-03-31', scope: 'program' as const, rowCount: 2 };
 const program = (id: string, name: string) => ({ id, name, organizationName: `${name} Org` });
 const flow = (to: string, counts: Partial<FlowRow>): FlowRow => ({
   fromProgram: program('a', 'Alder House'),
@@ -108,5 +108,12 @@ describe('report charts (MT-15)', () => {
     expect(formatHours(60)).toBe('60 h (2.5 days)');
     expect(formatHours(60, true)).toBe('60 h');
     expect(formatHours(null)).toBe('—');
+  });
+
+  it('MT-15: says which rows of a long report the page shows, and nothing when one page holds them all', () => {
+    expect(rowsShown(0, 3, 3)).toBeNull();
+    expect(rowsShown(0, 100, 1972)).toBe('Rows 1–100 of 1,972. The downloads hold every row.');
+    expect(rowsShown(1900, 72, 1972)).toBe('Rows 1,901–1,972 of 1,972. The downloads hold every row.');
+    expect(rowsShown(2000, 0, 1972)).toBe('No rows here: the report has 1,972.');
   });
 });

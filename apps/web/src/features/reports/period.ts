@@ -47,7 +47,16 @@ export function reportToParams(kind: ReportKind, period: Period): URLSearchParam
 }
 
 /** The API address of a report; with a file format it is a same-origin download link (the session cookie goes along). */
-export function reportHref(kind: ReportKind, period: Period, format: 'json' | 'csv' | 'xlsx'): string {
+export function reportHref(
+  kind: ReportKind,
+  period: Period,
+  format: 'json' | 'csv' | 'xlsx',
+  page?: { limit: number; offset: number },
+): string {
   const params = new URLSearchParams({ from: period.from, to: period.to, format });
+  if (page) {
+    params.set('limit', String(page.limit));
+    params.set('offset', String(page.offset));
+  }
   return `/api/reports/referrals/${kind}?${params.toString()}`;
 }

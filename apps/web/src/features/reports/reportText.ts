@@ -36,3 +36,11 @@ export function flowSides(report: Pick<FlowReport, 'kind' | 'scope'>): ('from' |
   if (report.scope === 'network') return ['from', 'to'];
   return report.kind === 'from-agency' ? ['to'] : ['from'];
 }
+
+/** Where a page of a report's rows stands: "Rows 101–200 of 1,972", or null when one page holds them all. */
+export function rowsShown(offset: number, shown: number, rowCount: number): string | null {
+  if (offset === 0 && shown >= rowCount) return null;
+  if (shown === 0) return `No rows here: the report has ${rowCount.toLocaleString('en-US')}.`;
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `Rows ${n(offset + 1)}–${n(offset + shown)} of ${n(rowCount)}. The downloads hold every row.`;
+}

@@ -43,7 +43,10 @@ interface Head {
   to: string;
   /** The acting program's referrals, or every program's for a network administrator. */
   scope: 'program' | 'network';
+  /** Referrals counted in every row of the report, not only the page's. */
   referrals: number;
+  /** Rows of the whole report; `rows` is one page of them. */
+  rowCount: number;
 }
 
 export type Report =
