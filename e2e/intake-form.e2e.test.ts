@@ -68,4 +68,38 @@ describe('a program defines its intake form (MT-11)', () => {
     expect(await page.getByRole('group', { name: /^Question \d+:/ }).count()).toBe(8);
     await page.getByRole('group', { name: 'Question 1: Has a lease in their name' }).waitFor();
   });
+
+  it('MT-11: a network administrator chooses any program of the network and edits its intake form', async () => {
+    const { page } = await portal.newPage();
+    await signIn(page, 'admin@default.demo.test', DEMO_PASSWORD);
+    await page.getByRole('heading', { name: 'Agency', level: 1 }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Intake form' }).click();
+    await page.getByRole('heading', { name: 'Intake form', level: 1 }).waitFor();
+    // Their own program first (the network office), then Tenant Legal Help, chosen by typing.
+    await page.getByText(/refer a client to Network office/).waitFor();
+    const program = page.getByRole('textbox', { name: 'Program' }).or(page.getByRole('combobox', { name: 'Program' }));
+    await program.first().click();
+    await program.first().fill('Tenant');
+    await page.getByRole('option', { name: 'Tenant Legal Help (Valley Legal Aid)' }).click();
+    await page
+      .getByText('refer a client to Tenant Legal Help (Valley Legal Aid), beyond Personal info.', { exact: false })
+      .waitFor();
+    await page.getByText(/^(Version \d+, saved by|Your program has no intake form yet)/).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Add a question' }).click();
+    const count = await page.getByRole('group', { name: /^Question \d+:/ }).count();
+    await page.getByRole('textbox', { name: new RegExp(`^Question ${count}\\b`) }).fill('Court date, if any');
+    await page.getByRole('button', { name: 'Save intake form' }).click();
+    await page.getByText(/Intake form saved as version \d+/).waitFor();
+    // The program's own gatekeeper would see it: the API answers the program's form with the new question.
+    const saved = await page.evaluate(async () => {
+      const choices = (await (await fetch('/api/programs?limit=200')).json()) as {
+        items: { id: string; name: string }[];
+      };
+      const legal = choices.items.find((p) => p.name === 'Tenant Legal Help')!;
+      return (await (await fetch(`/api/programs/${legal.id}/intake-form`)).json()) as { fields: { label: string }[] };
+    });
+    expect(saved.fields.map((f) => f.label)).toContain('Court date, if any');
+  });
 });

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconPlus } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
@@ -8,7 +8,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
 import { fieldErrorsOf } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
-import { useSession } from '../session/useSession';
+import { useCan, useSession } from '../session/useSession';
+import { useProgramChoices } from '../users/queries';
 import { type IntakeValues, missingBeforeSend } from './answers';
 import { type EditableField, move, newField, relabel, toDefinition, toEditable } from './draft';
 import { FieldEditor } from './FieldEditor';
@@ -16,24 +17,48 @@ import { IntakeFields } from './IntakeFields';
 import { useIntakeForm, useSaveIntakeForm } from './queries';
 import type { IntakeForm } from './types';
 
-/** MT-11: a program administrator defines what senders answer when they refer a client to the program. */
+/**
+ * MT-11: a program administrator defines what senders answer when they refer a client to the program;
+ * a network administrator may choose any program of the network.
+ */
 export function IntakeFormPage() {
   const acting = useSession().data?.acting;
-  const programId = acting?.programId ?? '';
+  const network = useCan()('network:manage');
+  const choices = useProgramChoices(network);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const programId = chosen ?? acting?.programId ?? '';
+  const programName =
+    choices.data?.find((c) => c.value === programId)?.label ??
+    (programId === acting?.programId ? acting?.programName : undefined);
   const form = useIntakeForm(programId);
   return (
     <Stack gap="lg" maw={960}>
       <PageHeader
         title="Intake form"
         description={
-          acting
-            ? `The questions senders answer when they refer a client to ${acting.programName}, beyond Personal info.`
+          programName
+            ? `The questions senders answer when they refer a client to ${programName}, beyond Personal info.`
             : undefined
         }
       />
+      {network && (
+        <Select
+          label="Program"
+          description="As a network administrator you may edit the intake form of any program of the network."
+          data={choices.data ?? []}
+          value={programId || null}
+          onChange={(v) => v && setChosen(v)}
+          searchable
+          allowDeselect={false}
+          nothingFoundMessage="No program by that name"
+          maw={480}
+        />
+      )}
       {form.isPending && <LoadingBlock lines={4} label="Loading the intake form" />}
       <ErrorAlert error={form.error} title="Could not load the intake form" />
-      {form.data && <IntakeFormEditor key={form.data.id ?? 'none'} programId={programId} saved={form.data} />}
+      {form.data && (
+        <IntakeFormEditor key={`${programId}:${form.data.id ?? 'none'}`} programId={programId} saved={form.data} />
+      )}
     </Stack>
   );
 }
