@@ -95,8 +95,6 @@ export const referrals = pgTable(
     // MT-14 lists, newest first, keyset-paged: a page walks its program's index in order and stops. The
     // columns the filters and row-level security read ride along (and those of the order's expression: the
     // planner reads only an index holding them), so the walk reads the index only.
-    // The received order of a sent referral is its sent_at: the MT-15 reports of the receiving program for a
-    // period read the same index, with the columns they count.
     index('referrals_received_idx').on(
       t.toProgramId,
       listOrder.received(t.sentAt, t.createdAt),
@@ -123,6 +121,21 @@ export const referrals = pgTable(
       t.toOrganizationId,
       t.createdBy,
       t.createdAt,
+    ),
+    // MT-15 reports of the receiving program for a period, index only. sent_at leads after the program:
+    // under row-level security the list order's expression (date_trunc, timezone: not leakproof) cannot
+    // bound an index scan, so a year's report on referrals_received_idx read every year of the program.
+    index('referrals_to_period_idx').on(
+      t.toProgramId,
+      t.sentAt,
+      t.state,
+      t.networkId,
+      t.organizationId,
+      t.toOrganizationId,
+      t.fromProgramId,
+      t.acknowledgedAt,
+      t.serviceStatus,
+      t.refusalReason,
     ),
     // MT-15 "referrals from agency": the sending program's referrals sent in a period, index only.
     index('referrals_from_period_idx').on(

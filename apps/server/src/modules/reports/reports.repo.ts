@@ -3,7 +3,7 @@ import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.js';
 import { prepared } from '../../db/tx.js';
 import { organizations, programs } from '../organizations/organizations.table.js';
-import { listOrder, referrals } from '../referrals/referrals.table.js';
+import { referrals } from '../referrals/referrals.table.js';
 
 /** A page of a report's rows, in its order; without one, every row (the downloads). */
 export interface ReportPage {
@@ -37,8 +37,6 @@ const fromOrg = alias(organizations, 'from_org');
 const count = (where?: SQL) =>
   where ? sql<number>`count(*) FILTER (WHERE ${where})::int` : sql<number>`count(*)::int`;
 
-const receivedOrder = listOrder.received(referrals.sentAt, referrals.createdAt);
-
 /** Referrals sent in the period (never drafts), received by the scope's program (`to`) or sent by it (`from`). */
 function inScope(s: ReportScope, side: 'to' | 'from'): SQL {
   return and(
@@ -47,11 +45,8 @@ function inScope(s: ReportScope, side: 'to' | 'from'): SQL {
     isNotNull(referrals.sentAt),
     gte(referrals.sentAt, s.start),
     lt(referrals.sentAt, s.end),
+    // A program's period ranges over referrals_to_period_idx or referrals_from_period_idx (program, sent_at).
     s.programId ? eq(side === 'to' ? referrals.toProgramId : referrals.fromProgramId, s.programId) : undefined,
-    // The same period on the received order (a sent referral's is its sent_at, to the millisecond, and the
-    // period's bounds are whole days), so a program's report ranges over referrals_received_idx.
-    side === 'to' && s.programId ? gte(receivedOrder, listOrder.instant(s.start.toISOString())) : undefined,
-    side === 'to' && s.programId ? lt(receivedOrder, listOrder.instant(s.end.toISOString())) : undefined,
   )!;
 }
 

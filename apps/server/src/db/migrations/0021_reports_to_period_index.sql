@@ -1,0 +1,1 @@
+CREATE INDEX "referrals_to_period_idx" ON "referrals" USING btree ("to_program_id","sent_at","state","network_id","organization_id","to_organization_id","from_program_id","acknowledged_at","service_status","refusal_reason");
