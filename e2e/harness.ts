@@ -133,16 +133,29 @@ export interface AxeViolation {
 
 /** Runs axe-core in the page; returns the serious and critical violations. */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
-  // A toast or dialog still fading in has see-through text; axe would measure it half-way.
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
   // Evaluated through the DevTools protocol: the portal's CSP (script-src 'self') stays on for the test.
   await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
+  let violations: AxeViolation[] = [];
+  // A toast or dialog fading in or out has see-through text, and axe would measure it half-way: the run
+  // starts once nothing moves, and runs again when something started moving meanwhile (a toast closing).
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.waitForFunction(() =>
+      document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    );
+    const run = await page.evaluate(async () => {
+      let moved = false;
+      const mark = () => {
+        moved = true;
+      };
+      for (const kind of ['transitionrun', 'animationstart'] as const) document.addEventListener(kind, mark, true);
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+      const { violations } = await axe.run();
+      for (const kind of ['transitionrun', 'animationstart'] as const) document.removeEventListener(kind, mark, true);
+      return { violations, moved };
+    });
+    violations = run.violations;
+    if (!run.moved) break;
+  }
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({
