@@ -4,7 +4,7 @@
 // the same endpoint's own SQL straight through pg with as many callers, and the ratio of the two medians.
 //   DATABASE_URL=postgres://… npx tsx bench/referrals-load.ts    (or as part of `npm run bench`)
 // BENCH_REFERRALS_DB=<name> keeps (and reuses) the loaded database; BENCH_ONLY=received,detail runs some endpoints;
-// BENCH_PROFILE=<dir> profiles the app's CPU; BENCH_NODE_ARGS='--max-semi-space-size=64' passes flags to its Node.
+// BENCH_PROFILE=<dir> profiles the app's CPU; BENCH_SHOW_SQL=1 prints one request's statements; BENCH_NODE_ARGS='--max-semi-space-size=64' passes flags to its Node.
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -191,6 +191,7 @@ async function measure(
   const http = await load(base, e.variants, seconds);
   const scripts: Script[] = [];
   for (const v of e.variants) scripts.push(await capture(v));
+  if (process.env.BENCH_SHOW_SQL) console.log(JSON.stringify(scripts[0], null, 1));
   const sql = await replaySql(url, scripts, CONNECTIONS, seconds, POOL);
   const row: Row = {
     name: e.name,

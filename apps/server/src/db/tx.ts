@@ -133,5 +133,16 @@ export function prepared<R>(query: Preparable<R>): Promise<R> {
   const configs = statement as unknown as NamedConfigs;
   for (const config of [configs.queryConfig, configs.rawQueryConfig])
     if (config && 'name' in config) config.name = name;
-  return (statement.fields ? mapRowsWith(statement, rowMapper(statement)) : statement).execute();
+  if (!statement.fields) return statement.execute();
+  let map = mappers.get(name);
+  if (!map) {
+    // One text selects one shape of row; the bound only guards against a caller building texts from values.
+    if (mappers.size >= 1000) mappers.clear();
+    map = rowMapper(statement);
+    mappers.set(name, map);
+  }
+  return mapRowsWith(statement, map).execute();
 }
+
+/** rowMapper's decisions, made once per statement text (by its name), as Statements makes them once per shape. */
+const mappers = new Map<string, ReturnType<typeof rowMapper>>();

@@ -1,7 +1,7 @@
 import { SERVICE_STATUSES } from '@portico/shared';
 import { describe, expect, it } from 'vitest';
 import { HOUR } from '../../platform/clock/clock.js';
-import { closes, endOfBusinessDaysAfter, isStale } from './referrals.rules.js';
+import { closes, endOfBusinessDaysAfter, isStale, staleAsOf } from './referrals.rules.js';
 
 // March 2026: Monday the 2nd, Friday the 6th, Saturday the 7th, Monday the 9th.
 const at = (iso: string) => new Date(iso);
@@ -47,6 +47,24 @@ describe('referral rules (MT-13, MT-16)', () => {
     }
     const justSent = { state: 'sent', sentAt: monday, acknowledgedAt: null, lastActivityAt: monday };
     expect(isStale(justSent, new Date(monday.getTime() + HOUR))).toBe(false);
+  });
+
+  it('MT-16: the stale flag of a whole list, counted once, is the day-by-day count for every referral', () => {
+    // Every hour over five weeks around a weekend and two holidays, against "now" at several moments.
+    const holidays = new Set(['2026-03-09', '2026-03-20']);
+    const moments = Array.from(
+      { length: 35 * 24 },
+      (_, h) => new Date(at('2026-02-20T00:30:00Z').getTime() + h * HOUR),
+    );
+    for (const now of [at('2026-03-10T00:00:00Z'), at('2026-03-13T23:59:59Z'), at('2026-03-23T12:00:00Z')]) {
+      const stale = staleAsOf(now, holidays);
+      for (const t of moments.filter((m) => m <= now)) {
+        const sent = { state: 'sent', sentAt: t, acknowledgedAt: null, lastActivityAt: t };
+        const assigned = { state: 'assigned', sentAt: t, acknowledgedAt: t, lastActivityAt: t };
+        expect(stale(sent), `sent ${t.toISOString()}`).toBe(now >= endOfBusinessDaysAfter(t, 1, holidays));
+        expect(stale(assigned), `assigned ${t.toISOString()}`).toBe(now >= endOfBusinessDaysAfter(t, 5, holidays));
+      }
+    }
   });
 
   it('MT-13: the thirteen statuses; the closing ones close the referral, the others and unknown codes do not', () => {

@@ -14,7 +14,7 @@ import { notifyPeople } from './referrals.notify.js';
 import { gatekeepersOf } from './referrals.people.js';
 import { referralPolicy as policy } from './referrals.policy.js';
 import * as repo from './referrals.repo.js';
-import { holidaysOf, isStale } from './referrals.rules.js';
+import { holidaysOf, type StaleFields, staleAsOf } from './referrals.rules.js';
 import type { ReferralCreate, ReferralPatch, SendBody } from './referrals.schema.js';
 import { referrals } from './referrals.table.js';
 
@@ -27,23 +27,25 @@ export interface ReferralDeps {
 
 /** A referral row with its names, whole (the detail) or as a list row reads it. */
 type WithNames<T> = Omit<repo.ReferralRecord, 'referral'> & { referral: T };
-type StaleFields = Parameters<typeof isStale>[0];
 
 /** The view of a referral; its MT-16 stale flag counts the network's business days (holidays skipped). */
-function toReferralView<T extends StaleFields>(r: WithNames<T>, now: Date, holidays: ReadonlySet<string>) {
-  const { referral, assigneeId, assigneeName, ...names } = r;
-  return {
-    ...referral,
-    ...names,
-    assignee: assigneeId ? { id: assigneeId, name: assigneeName ?? '' } : null,
-    stale: isStale(referral, now, holidays),
-  };
+function toReferralView<T extends StaleFields>(r: WithNames<T>, stale: (r: StaleFields) => boolean) {
+  // Object.assign, not `{ ...r.referral, client, … }`: V8 (Node 20) takes a slow path, some 2 µs a row, when
+  // properties follow a spread in a literal.
+  return Object.assign({}, r.referral, {
+    client: r.client,
+    fromProgram: r.fromProgram,
+    toProgram: r.toProgram,
+    createdBy: r.createdBy,
+    assignee: r.assigneeId ? { id: r.assigneeId, name: r.assigneeName ?? '' } : null,
+    stale: stale(r.referral),
+  });
 }
 
 /** Views of referrals read in this tenant transaction: stale in its network's business days. */
 export function viewsIn(tenant: TenantContext, now: Date) {
-  const holidays = holidaysOf(tenant.networkPolicy);
-  return <T extends StaleFields>(r: WithNames<T>) => toReferralView(r, now, holidays);
+  const stale = staleAsOf(now, holidaysOf(tenant.networkPolicy));
+  return <T extends StaleFields>(r: WithNames<T>) => toReferralView(r, stale);
 }
 
 /** The referral as it is now, after a command in the tenant transaction. */
