@@ -90,3 +90,6 @@ export const CONTACT_OUTCOMES = {
   wrong_number: 'Wrong number',
   not_applicable: 'Not applicable',
 } as const;
+
+/** MT-15: the most rows one Excel sheet holds below its header (1,048,576 in all); longer reports download as CSV. */
+export const XLSX_MAX_ROWS = 1_048_575;

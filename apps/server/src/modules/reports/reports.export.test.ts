@@ -1,5 +1,8 @@
+import { buffer } from 'node:stream/consumers';
+import { XLSX_MAX_ROWS } from '@portico/shared';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { reportFileName, reportTable, reportTitle, toCsv } from './reports.export.js';
+import { assertFitsFormat, csvStream, reportFileName, reportTable, reportTitle, xlsxStream } from './reports.export.js';
 import { periodBounds, type ReportView } from './reports.service.js';
 
 const program = (id: string, name: string) => ({ id, name, organizationName: `${name} Org` });
@@ -23,6 +26,9 @@ const flow = (kind: 'from-agency' | 'to-agency', scope: 'program' | 'network'): 
   ],
 });
 
+// The file's bytes as text, byte order mark kept (stream/consumers' text() drops it).
+const csvText = async (table: Parameters<typeof csvStream>[0]) => (await buffer(csvStream(table))).toString('utf8');
+
 describe('referral report files (MT-15)', () => {
   it('shows the other program only, or both sides for the network', () => {
     expect(reportTable(flow('from-agency', 'program')).header.slice(0, 3)).toEqual([
@@ -39,11 +45,42 @@ describe('referral report files (MT-15)', () => {
     ]);
   });
 
-  it('neutralizes a would-be formula in CSV text cells, leaves numbers and empty hours plain', () => {
-    const csv = toCsv(reportTable(flow('from-agency', 'program'))).toString('utf8');
+  it('neutralizes a would-be formula in CSV text cells, leaves numbers and empty hours plain', async () => {
+    const csv = await csvText(reportTable(flow('from-agency', 'program')));
     expect(csv.split('\r\n')[1]).toBe(`"'=HYPERLINK(""x"")","'=HYPERLINK(""x"") Org",1,1,0,1,3`);
-    const delays = toCsv({ header: ['Median'], rows: [[null], [4.5]] }).toString('utf8');
+    const delays = await csvText({ header: ['Median'], rows: [[null], [4.5]] });
     expect(delays).toBe('\uFEFFMedian\r\n\r\n4.5\r\n');
+  });
+
+  // A network's year is hundreds of thousands of program pairs: both files are written a thousand rows at a time.
+  const long = { header: ['Program', 'Total'], rows: Array.from({ length: 2500 }, (_, i) => [`Program ${i}`, i]) };
+
+  it('MT-15: a long CSV streams every row once, in order, across its chunks', async () => {
+    const lines = (await csvText(long)).split('\r\n');
+    expect(lines[0]).toBe('\uFEFFProgram,Total');
+    expect(lines.slice(1, -1)).toEqual(long.rows.map(([p, n]) => `${p},${n}`));
+    expect(lines.at(-1)).toBe('');
+  });
+
+  it('MT-15: a long Excel sheet streams every row with its bold, frozen, filtered header; numbers stay numbers', async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of xlsxStream(long, 'Referrals to agency, 2025')) chunks.push(chunk as Buffer);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.concat(chunks) as never);
+    expect(book.title).toBe('Referrals to agency, 2025');
+    const sheet = book.getWorksheet('Report')!;
+    expect(sheet.rowCount).toBe(2501);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['Program', 'Total']);
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    expect((sheet.getRow(2501).values as unknown[]).slice(1)).toEqual(['Program 2499', 2499]);
+  });
+
+  it('MT-15: a report longer than an Excel sheet is refused for Excel, naming the field; CSV takes any length', () => {
+    expect(() => assertFitsFormat('xlsx', XLSX_MAX_ROWS)).not.toThrow();
+    expect(() => assertFitsFormat('xlsx', XLSX_MAX_ROWS + 1)).toThrow(/query.format: this report has 1,048,576 rows/);
+    expect(() => assertFitsFormat('csv', 5_000_000)).not.toThrow();
   });
 
   it('names the file and the workbook after the report and its period', () => {

@@ -1,8 +1,9 @@
+import type { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import { problems } from '../../http/problem.js';
 import { requireActor } from '../../http/session.js';
 import type { App, AppDeps } from '../../http/types.js';
-import { reportFileName, reportTable, reportTitle, toCsv, toXlsx } from './reports.export.js';
+import { csvStream, reportFileName, reportTable, reportTitle, xlsxStream } from './reports.export.js';
 import { REPORT_PAGE_ROWS, Report, ReportParams, ReportQuery } from './reports.schema.js';
 import { referralReport } from './reports.service.js';
 
@@ -10,7 +11,7 @@ const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
-const FILE = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
+const FILE = Type.Unsafe<Readable>({ type: 'string', format: 'binary' });
 
 /** MT-15 referral reports for a period: as JSON for the page, or as an audited CSV or Excel download. */
 export function reportRoutes(app: App, { database: { db }, clock }: AppDeps) {
@@ -52,7 +53,7 @@ export function reportRoutes(app: App, { database: { db }, clock }: AppDeps) {
       if (format === 'json') return referralReport(deps, req.actor, kind, { from, to }, { page: { limit, offset } });
       const report = await referralReport(deps, req.actor, kind, { from, to }, { exportFormat: format });
       const table = reportTable(report);
-      const file = format === 'csv' ? toCsv(table) : await toXlsx(table, reportTitle(report));
+      const file = format === 'csv' ? csvStream(table) : xlsxStream(table, reportTitle(report));
       return reply
         .header('content-type', CONTENT_TYPES[format])
         .header('content-disposition', `attachment; filename="${reportFileName(report, format)}"`)

@@ -13,6 +13,7 @@ import { auditContextOf, recordAudit } from '../../platform/audit/audit.service.
 import type { Clock } from '../../platform/clock/clock.js';
 import { withTenant } from '../../platform/tenancy/tenancy.js';
 import { referralSettingsIn } from '../networks/networks.repo.js';
+import { assertFitsFormat } from './reports.export.js';
 import * as repo from './reports.repo.js';
 import { MAX_PERIOD_DAYS, type Report, type ReportKind } from './reports.schema.js';
 
@@ -139,6 +140,7 @@ export function referralReport(
       scope: network ? ('network' as const) : ('program' as const),
     } as ReportView;
     if (exportFormat) {
+      assertFitsFormat(exportFormat, report.rows.length);
       // Counts per program only: the details name programs and the period, never clients.
       await recordAudit(tx, auditContextOf(actor), {
         action: 'report.export',

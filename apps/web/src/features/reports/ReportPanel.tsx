@@ -10,7 +10,7 @@ import { chartOf } from './chart';
 import { type Period, reportHref } from './period';
 import { REPORT_PAGE_ROWS, useReferralReport } from './queries';
 import { ReportTable } from './ReportTable';
-import { REPORTS, referralCount, rowsShown } from './reportText';
+import { excelRefusal, REPORTS, referralCount, rowsShown } from './reportText';
 import type { ReportKind } from './types';
 
 const DOWNLOADS = [
@@ -25,13 +25,14 @@ export function ReportPanel({ kind, period }: { kind: ReportKind; period: Period
   const report = query.data?.kind === kind ? query.data : undefined;
   const chart = report ? chartOf(report) : null;
   const range = `${formatDate(period.from)} to ${formatDate(period.to)}`;
+  const noExcel = report ? excelRefusal(report.rowCount) : null;
 
   return (
     <Stack gap="md" aria-busy={query.isFetching}>
       <Group justify="space-between" align="flex-start" gap="md">
         <Text maw={640}>{REPORTS[kind].description}</Text>
         <Group gap="sm">
-          {DOWNLOADS.map(({ format, label, Icon }) => (
+          {DOWNLOADS.filter((d) => d.format === 'csv' || !noExcel).map(({ format, label, Icon }) => (
             <Button
               key={format}
               component="a"
@@ -47,6 +48,11 @@ export function ReportPanel({ kind, period }: { kind: ReportKind; period: Period
               </span>
             </Button>
           ))}
+          {noExcel && (
+            <Text size="sm" maw={260}>
+              {noExcel}
+            </Text>
+          )}
         </Group>
       </Group>
       <ErrorAlert error={query.error} title="Could not load the report" />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chartOf, MAX_BARS, segmentWidths } from './chart';
-import { flowSides, formatHours, rowsShown } from './reportText';
+import { excelRefusal, flowSides, formatHours, rowsShown } from './reportText';
 import type { FlowRow, Report } from './types';
 
 const head = { from: '2025-01-01', to: '2025-03-31', scope: 'program' as const, rowCount: 2 };
@@ -115,5 +115,12 @@ describe('report charts (MT-15)', () => {
     expect(rowsShown(0, 100, 1972)).toBe('Rows 1–100 of 1,972. The downloads hold every row.');
     expect(rowsShown(1900, 72, 1972)).toBe('Rows 1,901–1,972 of 1,972. The downloads hold every row.');
     expect(rowsShown(2000, 0, 1972)).toBe('No rows here: the report has 1,972.');
+  });
+
+  it('MT-15: a report longer than an Excel sheet offers CSV only, and says why', () => {
+    expect(excelRefusal(1_048_575)).toBeNull();
+    expect(excelRefusal(1_048_576)).toBe(
+      '1,048,576 rows are more than an Excel sheet holds: download CSV, or choose a shorter period.',
+    );
   });
 });

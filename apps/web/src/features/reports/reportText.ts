@@ -1,3 +1,4 @@
+import { XLSX_MAX_ROWS } from '@portico/shared';
 import type { FlowReport, ReportKind } from './types';
 
 /** MT-15 report names and what each counts. */
@@ -43,4 +44,10 @@ export function rowsShown(offset: number, shown: number, rowCount: number): stri
   if (shown === 0) return `No rows here: the report has ${rowCount.toLocaleString('en-US')}.`;
   const n = (x: number) => x.toLocaleString('en-US');
   return `Rows ${n(offset + 1)}–${n(offset + shown)} of ${n(rowCount)}. The downloads hold every row.`;
+}
+
+/** Why a report has no Excel download (longer than one sheet holds), or null when it has one. */
+export function excelRefusal(rowCount: number): string | null {
+  if (rowCount <= XLSX_MAX_ROWS) return null;
+  return `${rowCount.toLocaleString('en-US')} rows are more than an Excel sheet holds: download CSV, or choose a shorter period.`;
 }
