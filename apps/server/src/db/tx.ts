@@ -13,12 +13,22 @@ export interface TenantSettings {
   organizationId: string | null;
   /** Set only for a network administrator: every tenant row of this network becomes visible. */
   networkAdminOf: string | null;
+  /** The acting program, whose names the settings statement reads too (TenantContext.program). */
+  programId?: string | null;
+}
+
+/** The acting program's names: a referral box's own side, read once instead of joined to every row. */
+export interface ActingProgram {
+  id: string;
+  name: string;
+  organizationName: string;
 }
 
 /** What the tenant transaction read with its settings: the network's policy (e.g. its MT-16 holidays) and preset. */
 export interface TenantContext {
   networkPolicy: unknown;
   networkPreset: string | null;
+  program: ActingProgram | null;
 }
 
 /** One command, one transaction, as the table owner: sign-in, seeding, migrations, jobs. */
@@ -35,26 +45,40 @@ function idLiteral(field: string, value: string | null) {
 }
 
 /**
- * The role, the settings and the network's policy, in one statement: set_config('role', …, true) is
- * SET LOCAL ROLE, and networks (readable by both roles, no row-level security) answers the same either way.
+ * The role, the settings, the network's policy and the acting program's names, in one statement:
+ * set_config('role', …, true) is SET LOCAL ROLE, which applies after this statement was planned, so its
+ * tables are read as their owner (the acting program's, of the acting network only).
  * Ids as literals, so that the statement can travel with BEGIN in one simple query (pooledTenantTx).
  */
 function settingsStatement(s: TenantSettings) {
   const network = idLiteral('networkId', s.networkId);
+  const program = s.programId ? `${idLiteral('programId', s.programId)}::uuid` : 'NULL::uuid';
   return `SELECT
     set_config('role', 'portico_app', true),
     set_config('app.network', ${network}, true),
     set_config('app.user', ${idLiteral('userId', s.userId)}, true),
     set_config('app.org', ${idLiteral('organizationId', s.organizationId)}, true),
     set_config('app.network_admin', ${idLiteral('networkAdminOf', s.networkAdminOf)}, true),
-    n.policy, n.preset
-  FROM (SELECT ${network}::uuid AS id) acting LEFT JOIN networks n ON n.id = acting.id`;
+    n.policy, n.preset, p.id AS program_id, p.name AS program_name, o.name AS organization_name
+  FROM (SELECT ${network}::uuid AS id, ${program} AS program) acting
+  LEFT JOIN networks n ON n.id = acting.id
+  LEFT JOIN programs p ON p.id = acting.program AND p.network_id = acting.id
+  LEFT JOIN organizations o ON o.id = p.organization_id`;
 }
 
-type SettingsRow = { policy: unknown; preset: string | null };
+type SettingsRow = {
+  policy: unknown;
+  preset: string | null;
+  program_id: string | null;
+  program_name: string | null;
+  organization_name: string | null;
+};
 const contextOf = (row: SettingsRow | undefined): TenantContext => ({
   networkPolicy: row?.policy ?? null,
   networkPreset: row?.preset ?? null,
+  program: row?.program_id
+    ? { id: row.program_id, name: row.program_name ?? '', organizationName: row.organization_name ?? '' }
+    : null,
 });
 
 /**

@@ -89,7 +89,7 @@ describe(`referral lists on ${testDriver} (MT-14, MT-16)`, () => {
     expect(await ids(c.b, 'box=received&status=draft')).toEqual([]);
   });
 
-  it('MT-14: a list row is the referral as its detail tells it, without the intake answers and the rest of the detail', async () => {
+  it('MT-14: a list row is the referral as its detail tells it, in both boxes, without the intake answers and the rest of the detail', async () => {
     const [row] = (await list(c.b, 'box=received&serviceStatus=enrolled')).items as unknown as Record<
       string,
       unknown
@@ -119,6 +119,16 @@ describe(`referral lists on ${testDriver} (MT-14, MT-16)`, () => {
     expect(row).toEqual(Object.fromEntries(summary.map((k) => [k, detail[k]])));
     expect(row).toMatchObject({ state: 'assigned', serviceStatus: 'enrolled', assignee: { id: u.pb2.id } });
     expect(detail).toHaveProperty('intake');
+    // The box's own side (the acting program) comes with the tenant settings, the other side joined: both named.
+    const [sentRow] = (await list(c.a, 'box=sent&serviceStatus=enrolled')).items;
+    const sentDetail = (await (
+      await app.inject({ url: `/api/referrals/${r.toPb2}`, headers: { cookie: c.a } })
+    ).json()) as Record<string, unknown>;
+    expect(sentRow).toEqual(Object.fromEntries(summary.map((k) => [k, sentDetail[k]])));
+    expect(sentRow).toMatchObject({
+      fromProgram: { id: t.a.id, name: t.a.name },
+      toProgram: { id: t.b.id, name: t.b.name },
+    });
   });
 
   it('MT-14: a provider sees only their own: the referrals they sent, or those assigned to them', async () => {

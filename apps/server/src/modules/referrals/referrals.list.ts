@@ -95,7 +95,10 @@ export function listReferrals({ db, clock }: ReferralDeps, actor: Actor, q: Stat
     limit: limit + 1,
   };
   return withTenant(db, actor, async (tx, tenant) => {
-    const rows = await repo.listReferralsOfShape(tx, JSON.stringify(shape), () => listWhere(shape), values);
+    const acting = tenant.program;
+    if (!acting) throw notFound('Program'); // the acting membership's program: always there while it lasts
+    const own = sent ? 'from' : 'to';
+    const rows = await repo.listBoxOfShape(tx, own, acting, JSON.stringify(shape), () => listWhere(shape), values);
     const page = toPage(rows, limit, (r) => [
       (sent ? r.referral.createdAt : (r.referral.sentAt ?? r.referral.createdAt)).toISOString(),
       r.referral.id,

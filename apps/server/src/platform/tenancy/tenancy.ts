@@ -4,7 +4,7 @@ import { type Actor, isNetworkAdmin } from '../access/actor.js';
 
 /**
  * Opens the actor's tenant transaction: row-level security sees the acting organization (or network).
- * `fn` also gets the network's policy, read in the same round trip as the settings.
+ * `fn` also gets the network's policy and the acting program's names, read in the same round trip as the settings.
  */
 export function withTenant<T>(db: Db, actor: Actor, fn: (tx: Tx, tenant: TenantContext) => Promise<T>): Promise<T> {
   return tenantTx(
@@ -14,6 +14,7 @@ export function withTenant<T>(db: Db, actor: Actor, fn: (tx: Tx, tenant: TenantC
       userId: actor.userId,
       organizationId: actor.organizationId,
       networkAdminOf: isNetworkAdmin(actor) ? actor.networkId : null,
+      programId: actor.programId,
     },
     fn,
   );
