@@ -46,8 +46,8 @@ function idLiteral(field: string, value: string | null) {
 
 /**
  * The role, the settings, the network's policy and the acting program's names, in one statement:
- * set_config('role', …, true) is SET LOCAL ROLE, which applies after this statement was planned, so its
- * tables are read as their owner (the acting program's, of the acting network only).
+ * set_config('role', …, true) is SET LOCAL ROLE, which applies after acting_context (migration 0022) ran,
+ * so that reads as the table owner (the acting program only if it is of the acting network).
  * Ids as literals, so that the statement can travel with BEGIN in one simple query (pooledTenantTx).
  */
 function settingsStatement(s: TenantSettings) {
@@ -59,11 +59,8 @@ function settingsStatement(s: TenantSettings) {
     set_config('app.user', ${idLiteral('userId', s.userId)}, true),
     set_config('app.org', ${idLiteral('organizationId', s.organizationId)}, true),
     set_config('app.network_admin', ${idLiteral('networkAdminOf', s.networkAdminOf)}, true),
-    n.policy, n.preset, p.id AS program_id, p.name AS program_name, o.name AS organization_name
-  FROM (SELECT ${network}::uuid AS id, ${program} AS program) acting
-  LEFT JOIN networks n ON n.id = acting.id
-  LEFT JOIN programs p ON p.id = acting.program AND p.network_id = acting.id
-  LEFT JOIN organizations o ON o.id = p.organization_id`;
+    c.policy, c.preset, c.program_id, c.program_name, c.organization_name
+  FROM acting_context(${network}::uuid, ${program}) c`;
 }
 
 type SettingsRow = {

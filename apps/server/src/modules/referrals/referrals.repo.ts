@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, inArray, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { queryRows, type Tx } from '../../db/client.js';
-import { Statements } from '../../db/statements.js';
+import type { Tx } from '../../db/client.js';
+import { preparedRows, Statements } from '../../db/statements.js';
 import { prepared } from '../../db/tx.js';
 import { clients } from '../clients/clients.table.js';
 import { consentPrograms, consents } from '../consents/consents.table.js';
@@ -264,12 +264,12 @@ interface HistoryRow {
 
 /**
  * The referral's timeline (oldest first) and the notes row-level security lets the actor read (its
- * organization's, and the other program's shared ones; newest first), in one round trip.
+ * organization's, and the other program's shared ones; newest first), in one round trip, planned once per connection.
  */
 export async function historyOf(tx: Tx, referralId: string) {
   const e = referralEvents;
   const n = referralNotes;
-  const [row] = await queryRows<HistoryRow>(
+  const [row] = await preparedRows<HistoryRow>(
     tx,
     sql`SELECT
       (SELECT coalesce(json_agg(json_build_object('id', ${e.id}, 'kind', ${e.kind}, 'actorId', ${users.id},
